@@ -1,0 +1,23 @@
+@{
+    RootModule             = 'module/MakemorePS.psm1'
+    ModuleVersion          = '0.1.0'
+    CompatiblePSEditions   = @('Desktop', 'Core')
+    GUID                   = '5b8f3c2e-6a41-4d7b-9e0c-2f1a7d3b9c64'
+    Author                 = 'MakemorePS contributors'
+    CompanyName            = 'MakemorePS'
+    Copyright              = '(c) MakemorePS contributors. MIT License.'
+    Description            = 'Character-level bigram language models of names (makemore, part 1) from the shell: count, train, sample, score and export.'
+    PowerShellVersion      = '5.1'
+    FormatsToProcess       = @('module/MakemorePS.format.ps1xml')
+    FunctionsToExport      = @()
+    CmdletsToExport        = @()
+    VariablesToExport      = @()
+    AliasesToExport        = @()
+    PrivateData            = @{
+        PSData = @{
+            Tags         = @('makemore', 'bigram', 'language-model', 'names', 'machine-learning', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/makemoreps/MakemorePS'
+            LicenseUri   = 'https://github.com/makemoreps/MakemorePS/blob/main/LICENSE'
+        }
+    }
+}

@@ -1,0 +1,221 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using MakemorePS.Core.Numerics;
+
+namespace MakemorePS.Core
+{
+    /// <summary>Which path produced a model's probabilities.</summary>
+    public enum BigramModelKind
+    {
+        /// <summary>Smoothed counts: P = (N + k) / rowsum(N + k).</summary>
+        Counts,
+
+        /// <summary>A one-layer neural net trained by gradient descent: P = softmax(W).</summary>
+        Neural,
+    }
+
+    /// <summary>
+    /// An immutable bigram language model over a <see cref="Core.Vocabulary"/>: the counts it was built from,
+    /// its probabilities, and for a neural model its weights and training history. Safe to share across threads.
+    /// </summary>
+    public sealed class BigramModel
+    {
+        private readonly float[]? _weights;
+        private readonly double[] _probabilities;
+        private readonly string[] _trainingNames;
+        private readonly TrainingRecord[] _lossHistory;
+        private HashSet<string>? _trainingNameSet;
+
+        private BigramModel(BigramModelKind kind, BigramCounts counts, double? smoothing, float[]? weights,
+            IEnumerable<string>? trainingNames, TrainingOptions? trainingSettings, IEnumerable<TrainingRecord>? lossHistory)
+        {
+            Kind = kind;
+            Counts = counts;
+            Smoothing = smoothing;
+            _weights = weights;
+            _trainingNames = Distinct(trainingNames);
+            TrainingSettings = trainingSettings?.Clone();
+            _lossHistory = lossHistory?.ToArray() ?? Array.Empty<TrainingRecord>();
+            _probabilities = kind == BigramModelKind.Counts ? ProbabilitiesFromCounts(counts, smoothing!.Value) : ProbabilitiesFromWeights(weights!, counts.Size);
+        }
+
+        /// <summary>A count model: P = (N + k) / rowsum(N + k).</summary>
+        /// <param name="counts">The bigram counts.</param>
+        /// <param name="smoothing">k ≥ 0 (default 1). With k = 0 a row with no data is uniform over all V symbols.</param>
+        /// <param name="trainingNames">The training names, kept (distinct, first-seen order) so samplers can exclude them.</param>
+        public static BigramModel FromCounts(BigramCounts counts, double smoothing = 1.0, IEnumerable<string>? trainingNames = null)
+        {
+            if (counts is null)
+            {
+                throw new ArgumentNullException(nameof(counts));
+            }
+
+            if (!(smoothing >= 0.0) || double.IsInfinity(smoothing))
+            {
+                throw new ArgumentOutOfRangeException(nameof(smoothing), smoothing, "Smoothing must be a finite number of 0 or more.");
+            }
+
+            return new BigramModel(BigramModelKind.Counts, counts, smoothing, null, trainingNames, null, null);
+        }
+
+        /// <summary>A neural model: P = softmax(W) row by row.</summary>
+        /// <param name="counts">The counts of the training data (kept for comparison, scoring and saving).</param>
+        /// <param name="weights">W, V×V row-major. The array is copied.</param>
+        /// <param name="trainingNames">The training names (distinct, first-seen order).</param>
+        /// <param name="trainingSettings">The settings training used.</param>
+        /// <param name="lossHistory">One record per step.</param>
+        public static BigramModel FromWeights(BigramCounts counts, float[] weights, IEnumerable<string>? trainingNames = null,
+            TrainingOptions? trainingSettings = null, IEnumerable<TrainingRecord>? lossHistory = null)
+        {
+            if (counts is null)
+            {
+                throw new ArgumentNullException(nameof(counts));
+            }
+
+            if (weights is null)
+            {
+                throw new ArgumentNullException(nameof(weights));
+            }
+
+            int v = counts.Size;
+            if (weights.Length != v * v)
+            {
+                throw new ArgumentException($"A vocabulary of {v} symbols needs {v * v} weights, not {weights.Length}.", nameof(weights));
+            }
+
+            foreach (float w in weights)
+            {
+                if (float.IsNaN(w) || float.IsInfinity(w))
+                {
+                    throw new ArgumentException("Every weight must be a finite number.", nameof(weights));
+                }
+            }
+
+            return new BigramModel(BigramModelKind.Neural, counts, null, (float[])weights.Clone(), trainingNames, trainingSettings, lossHistory);
+        }
+
+        /// <summary>Counts or Neural.</summary>
+        public BigramModelKind Kind { get; }
+
+        /// <summary>The symbols, boundary '.' at index 0.</summary>
+        public Vocabulary Vocabulary => Counts.Vocabulary;
+
+        /// <summary>V.</summary>
+        public int VocabularySize => Counts.Size;
+
+        /// <summary>The counts of the training data.</summary>
+        public BigramCounts Counts { get; }
+
+        /// <summary>k of a count model; null for a neural model.</summary>
+        public double? Smoothing { get; }
+
+        /// <summary>The number of training names, duplicates included.</summary>
+        public long NameCount => Counts.NameCount;
+
+        /// <summary>The number of training bigrams.</summary>
+        public long BigramCount => Counts.TotalBigrams;
+
+        /// <summary>The distinct training names, in first-seen order.</summary>
+        public IReadOnlyList<string> TrainingNames => _trainingNames;
+
+        /// <summary>The settings training used; null for a count model.</summary>
+        public TrainingOptions? TrainingSettings { get; }
+
+        /// <summary>One record per training step; empty for a count model.</summary>
+        public IReadOnlyList<TrainingRecord> LossHistory => _lossHistory;
+
+        /// <summary>The number of training steps taken.</summary>
+        public int Steps => _lossHistory.Length;
+
+        /// <summary>The loss of the last step's forward pass, or null before any training.</summary>
+        public double? FinalLoss => _lossHistory.Length == 0 ? (double?)null : _lossHistory[_lossHistory.Length - 1].Loss;
+
+        /// <summary>Whether <paramref name="name"/> is one of the training names (ordinal comparison).</summary>
+        public bool IsTrainingName(string name)
+        {
+            HashSet<string> set = _trainingNameSet ??= new HashSet<string>(_trainingNames, StringComparer.Ordinal);
+            return set.Contains(name);
+        }
+
+        /// <summary>P(next | current).</summary>
+        public double GetProbability(int current, int next) => _probabilities[(current * VocabularySize) + next];
+
+        /// <summary>The distribution over the symbol that follows <paramref name="current"/>.</summary>
+        public ReadOnlySpan<double> GetProbabilityRow(int current) => _probabilities.AsSpan(current * VocabularySize, VocabularySize);
+
+        /// <summary>The V×V probability table, row-major, read-only.</summary>
+        public ReadOnlySpan<double> Probabilities => _probabilities;
+
+        /// <summary>A copy of W (V×V row-major); null for a count model.</summary>
+        public float[]? GetWeights() => (float[]?)_weights?.Clone();
+
+        /// <summary>W without a copy; empty for a count model.</summary>
+        public ReadOnlySpan<float> Weights => _weights;
+
+        /// <summary>A copy of the V×V probability table, row-major.</summary>
+        public double[] GetProbabilities() => (double[])_probabilities.Clone();
+
+        private static string[] Distinct(IEnumerable<string>? names)
+        {
+            if (names is null)
+            {
+                return Array.Empty<string>();
+            }
+
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var list = new List<string>();
+            foreach (string name in names)
+            {
+                if (name != null && seen.Add(name))
+                {
+                    list.Add(name);
+                }
+            }
+
+            return list.ToArray();
+        }
+
+        private static double[] ProbabilitiesFromCounts(BigramCounts counts, double k)
+        {
+            int v = counts.Size;
+            var p = new double[v * v];
+            for (int i = 0; i < v; i++)
+            {
+                ReadOnlySpan<long> row = counts.GetRow(i);
+                double total = counts.GetRowTotal(i) + (k * v);
+                Span<double> destination = p.AsSpan(i * v, v);
+                if (total <= 0.0)
+                {
+                    // k = 0 and no data: uniform, never 0/0.
+                    destination.Fill(1.0 / v);
+                    continue;
+                }
+
+                for (int j = 0; j < v; j++)
+                {
+                    destination[j] = (row[j] + k) / total;
+                }
+            }
+
+            return p;
+        }
+
+        private static double[] ProbabilitiesFromWeights(float[] weights, int v)
+        {
+            var p = new double[v * v];
+            var logits = new double[v];
+            for (int i = 0; i < v; i++)
+            {
+                for (int j = 0; j < v; j++)
+                {
+                    logits[j] = weights[(i * v) + j];
+                }
+
+                Kernels.SoftmaxStable(logits, p.AsSpan(i * v, v));
+            }
+
+            return p;
+        }
+    }
+}
