@@ -1,0 +1,43 @@
+using System.Collections.Generic;
+using System.Linq;
+using Xunit;
+
+namespace MakemorePS.Module.Tests
+{
+    /// <summary>The cmdlet surface the team contract promises; the docs and the module must both match it.</summary>
+    internal static class ContractCmdlets
+    {
+        public static readonly IReadOnlyList<string> Names = new[]
+        {
+            "Compare-BigramModel",
+            "Export-BigramModel",
+            "Get-BigramCounts",
+            "Get-BigramProbability",
+            "Get-BigramSample",
+            "Get-BundledName",
+            "Import-BigramModel",
+            "Invoke-BigramTraining",
+            "Measure-NameLikelihood",
+            "New-BigramModel",
+        };
+
+        public static TheoryData<string> Data()
+        {
+            var data = new TheoryData<string>();
+            foreach (string name in Names)
+            {
+                data.Add(name);
+            }
+
+            return data;
+        }
+
+        /// <summary>The cmdlet class for a command name, failing with a clear message when the build has none.</summary>
+        public static CmdletClass Find(string commandName)
+        {
+            CmdletClass? cmdlet = CmdletCatalog.Cmdlets.FirstOrDefault(c => c.CommandName == commandName);
+            Assert.True(cmdlet != null, $"The built lib/net8.0/MakemorePS.dll has no cmdlet {commandName}; it has: {string.Join(", ", CmdletCatalog.Cmdlets.Select(c => c.CommandName))}.");
+            return cmdlet!;
+        }
+    }
+}
