@@ -274,7 +274,8 @@ namespace MakemorePS.Module.Tests
                 Assert.True(text.Contains(cmdlet, StringComparison.Ordinal), $"about_MakemorePS never mentions {cmdlet}.");
             }
 
-            Assert.Contains("log(N + k)", text, StringComparison.Ordinal);
+            Assert.Contains("softmax(log(N + k))", text, StringComparison.Ordinal);
+            Assert.Contains("## See also", text, StringComparison.Ordinal);
         }
 
         private static string HelpPath(string commandName) => Path.Combine(RepositoryLayout.DocsDirectory, commandName + ".md");

@@ -39,22 +39,62 @@ namespace MakemorePS.Module.Tests
                 }
             }
 
+            // Helpers that forward an error ID to new ErrorRecord(...) take it as a parameter named errorId: the
+            // arguments of their calls are checked like the second argument of the constructor.
+            var forwarders = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach ((string _, SyntaxNode root) in trees)
+            {
+                foreach (MethodDeclarationSyntax method in root.DescendantNodes().OfType<MethodDeclarationSyntax>())
+                {
+                    int index = method.ParameterList.Parameters.IndexOf(p => p.Identifier.Text == "errorId");
+                    if (index >= 0)
+                    {
+                        forwarders[method.Identifier.Text] = index;
+                    }
+                }
+            }
+
             var problems = new List<string>();
             int checkedIds = 0;
             foreach ((string file, SyntaxNode root) in trees)
             {
+                var errorIds = new List<ExpressionSyntax>();
                 foreach (BaseObjectCreationExpressionSyntax creation in root.DescendantNodes().OfType<BaseObjectCreationExpressionSyntax>())
                 {
                     bool isErrorRecord = creation is ObjectCreationExpressionSyntax explicitType
                         ? explicitType.Type.ToString().EndsWith("ErrorRecord", StringComparison.Ordinal)
                         : creation.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } }
                             && declaration.Type.ToString().EndsWith("ErrorRecord", StringComparison.Ordinal);
-                    if (!isErrorRecord || creation.ArgumentList == null || creation.ArgumentList.Arguments.Count < 2)
+                    if (isErrorRecord && creation.ArgumentList != null && creation.ArgumentList.Arguments.Count >= 2)
+                    {
+                        errorIds.Add(creation.ArgumentList.Arguments[1].Expression);
+                    }
+                }
+
+                foreach (InvocationExpressionSyntax invocation in root.DescendantNodes().OfType<InvocationExpressionSyntax>())
+                {
+                    string? called = invocation.Expression switch
+                    {
+                        MemberAccessExpressionSyntax member => member.Name.Identifier.Text,
+                        IdentifierNameSyntax name => name.Identifier.Text,
+                        _ => null,
+                    };
+                    if (called == null || !forwarders.TryGetValue(called, out int index))
                     {
                         continue;
                     }
 
-                    ExpressionSyntax errorId = creation.ArgumentList.Arguments[1].Expression;
+                    SeparatedSyntaxList<ArgumentSyntax> arguments = invocation.ArgumentList.Arguments;
+                    ArgumentSyntax? argument = arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.Text == "errorId")
+                        ?? (index < arguments.Count && arguments[index].NameColon == null ? arguments[index] : null);
+                    if (argument != null)
+                    {
+                        errorIds.Add(argument.Expression);
+                    }
+                }
+
+                foreach (ExpressionSyntax errorId in errorIds)
+                {
                     string location = $"{RepositoryLayout.Relative(file)}:{errorId.GetLocation().GetLineSpan().StartLinePosition.Line + 1}";
                     string? value = errorId switch
                     {
@@ -63,7 +103,9 @@ namespace MakemorePS.Module.Tests
                         MemberAccessExpressionSyntax member when constants.ContainsKey(member.Name.Identifier.Text) => constants[member.Name.Identifier.Text],
                         InterpolatedStringExpressionSyntax => "(interpolated)",
                         BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression) => "(concatenated)",
-                        _ => null, // e.g. exception.ErrorId from the core: checked by CoreErrorIdsArePascalCase.
+
+                        // A forwarded parameter (checked at the call sites) or exception.ErrorId (CoreErrorIdsArePascalCase).
+                        _ => null,
                     };
                     if (value == null)
                     {
@@ -79,7 +121,30 @@ namespace MakemorePS.Module.Tests
             }
 
             Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
-            Assert.True(checkedIds > 0 || trees.All(t => !t.Root.DescendantNodes().OfType<BaseObjectCreationExpressionSyntax>().Any()), "No ErrorRecord error ID could be read.");
+            Assert.True(checkedIds > 0, "No error ID passed to new ErrorRecord(...) could be read in src/MakemorePS.");
+        }
+
+        [Fact]
+        public void ErrorIdConstantsArePascalCase()
+        {
+            var problems = new List<string>();
+            foreach (string file in RepositoryLayout.FindFiles(RepositoryLayout.ModuleSourceDirectory, "*.cs"))
+            {
+                SyntaxNode root = CSharpSyntaxTree.ParseText(File.ReadAllText(file)).GetRoot();
+                foreach (ClassDeclarationSyntax holder in root.DescendantNodes().OfType<ClassDeclarationSyntax>().Where(c => c.Identifier.Text.Contains("ErrorId", StringComparison.Ordinal)))
+                {
+                    foreach (VariableDeclaratorSyntax declarator in holder.DescendantNodes().OfType<VariableDeclaratorSyntax>())
+                    {
+                        if (declarator.Initializer?.Value is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression)
+                            && !PascalCase.IsMatch(literal.Token.ValueText))
+                        {
+                            problems.Add($"{RepositoryLayout.Relative(file)}: {holder.Identifier.Text}.{declarator.Identifier.Text} = '{literal.Token.ValueText}' is not PascalCase without spaces");
+                        }
+                    }
+                }
+            }
+
+            Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
         }
 
         [Fact]
