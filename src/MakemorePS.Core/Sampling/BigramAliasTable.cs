@@ -32,6 +32,12 @@ namespace MakemorePS.Core
         /// <summary>V.</summary>
         public int Size { get; }
 
+        /// <summary>Per slot (row·V + column): the column is kept when a 32-bit draw is below this.</summary>
+        public uint[] Thresholds => _thresholds;
+
+        /// <summary>Per slot (row·V + column): the symbol taken when the column is not kept.</summary>
+        public int[] Aliases => _aliases;
+
         /// <summary>Builds the tables from the model's probabilities sharpened or flattened by <paramref name="temperature"/>.</summary>
         public static BigramAliasTable Create(ReadOnlySpan<double> probabilities, int size, double temperature)
         {

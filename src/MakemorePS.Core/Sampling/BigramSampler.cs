@@ -170,30 +170,51 @@ namespace MakemorePS.Core
             }
         }
 
-        private string Draw(Pcg32 rng, Prefix prefix, int maxLength, Span<char> buffer)
+        private unsafe string Draw(Pcg32 rng, Prefix prefix, int maxLength, Span<char> buffer)
         {
             string text = prefix.Text;
             text.AsSpan().CopyTo(buffer);
             int position = text.Length;
             int current = prefix.LastIndex;
-            char[] units = _symbolUnits;
-            byte[] lengths = _symbolLengths;
-            for (int length = prefix.SymbolCount; length < maxLength; length++)
+            uint size = (uint)_table.Size;
+
+            // The same draws as BigramAliasTable.Next (Lemire's bounded column, then the 32-bit coin), inlined with
+            // unchecked table reads: this loop is the whole cost of sampling.
+            fixed (uint* thresholds = _table.Thresholds)
+            fixed (int* aliases = _table.Aliases)
+            fixed (char* units = _symbolUnits)
+            fixed (byte* lengths = _symbolLengths)
+            fixed (char* output = buffer)
             {
-                int next = _table.Next(rng, current);
-                if (next == Vocabulary.BoundaryIndex)
+                for (int length = prefix.SymbolCount; length < maxLength; length++)
                 {
-                    break;
-                }
+                    ulong product = (ulong)rng.NextUInt32() * size;
+                    if ((uint)product < size)
+                    {
+                        uint rejectBelow = unchecked(0u - size) % size;
+                        while ((uint)product < rejectBelow)
+                        {
+                            product = (ulong)rng.NextUInt32() * size;
+                        }
+                    }
 
-                buffer[position] = units[2 * next];
-                if (lengths[next] == 2)
-                {
-                    buffer[position + 1] = units[(2 * next) + 1];
-                }
+                    int column = (int)(product >> 32);
+                    int slot = (current * (int)size) + column;
+                    int next = rng.NextUInt32() < thresholds[slot] ? column : aliases[slot];
+                    if (next == Vocabulary.BoundaryIndex)
+                    {
+                        break;
+                    }
 
-                position += lengths[next];
-                current = next;
+                    output[position] = units[2 * next];
+                    if (lengths[next] == 2)
+                    {
+                        output[position + 1] = units[(2 * next) + 1];
+                    }
+
+                    position += lengths[next];
+                    current = next;
+                }
             }
 
             return position == 0 ? string.Empty : buffer.Slice(0, position).ToString();

@@ -133,40 +133,44 @@ namespace MakemorePS.Core
             return LowerCase ? name.ToLowerInvariant() : name;
         }
 
-        private double LogLikelihoodOf(string name, out int bigramCount)
+        private unsafe double LogLikelihoodOf(string name, out int bigramCount)
         {
-            double[] logProbabilities = _logProbabilities;
-            int[] asciiIndex = _asciiIndex;
             int size = _size;
             int previous = Vocabulary.BoundaryIndex;
             double total = 0.0;
             int symbols = 0;
-            for (int i = 0; i < name.Length; symbols++)
+            fixed (double* logProbabilities = _logProbabilities)
+            fixed (int* asciiIndex = _asciiIndex)
+            fixed (char* text = name)
             {
-                char c = name[i];
-                int next;
-                if (c < 128)
+                for (int i = 0; i < name.Length; symbols++)
                 {
-                    // ASCII fast path: one table read; '.' maps to index 0 and is rejected with the unknowns.
-                    next = asciiIndex[c];
-                    i++;
-                }
-                else
-                {
-                    next = UnicodeScalars.TryRead(name, i, out int scalar, out int length) ? _vocabulary.IndexOf(scalar) : -1;
-                    i += length;
+                    char c = text[i];
+                    int next;
+                    if (c < 128)
+                    {
+                        // ASCII fast path: one table read; '.' maps to index 0 and is rejected with the unknowns.
+                        next = asciiIndex[c];
+                        i++;
+                    }
+                    else
+                    {
+                        next = UnicodeScalars.TryRead(name, i, out int scalar, out int length) ? _vocabulary.IndexOf(scalar) : -1;
+                        i += length;
+                    }
+
+                    if (next <= Vocabulary.BoundaryIndex)
+                    {
+                        throw Unscorable(name);
+                    }
+
+                    total += logProbabilities[(previous * size) + next];
+                    previous = next;
                 }
 
-                if (next <= Vocabulary.BoundaryIndex)
-                {
-                    throw Unscorable(name);
-                }
-
-                total += logProbabilities[(previous * size) + next];
-                previous = next;
+                total += logProbabilities[previous * size];
             }
 
-            total += logProbabilities[previous * size];
             bigramCount = symbols + 1;
             return total;
         }
