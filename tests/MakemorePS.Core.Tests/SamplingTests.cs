@@ -383,6 +383,8 @@ namespace MakemorePS.Core.Tests
             var sampler = new BigramSampler(Lecture);
             Assert.Throws<ArgumentOutOfRangeException>(() => sampler.Sample(new SampleOptions { Count = -1 }));
             Assert.Throws<ArgumentOutOfRangeException>(() => sampler.Sample(new SampleOptions { MaxLength = 0 }));
+            Assert.Throws<ArgumentOutOfRangeException>(() => sampler.Sample(new SampleOptions { MaxLength = int.MaxValue }));
+            Assert.Throws<ArgumentOutOfRangeException>(() => sampler.SampleOne(new Pcg32(1), null, int.MaxValue));
             Assert.Throws<ArgumentOutOfRangeException>(() => sampler.Sample(new SampleOptions { MaxAttempts = 0 }));
             var unknown = Assert.Throws<UnknownCharacterException>(() => sampler.Sample(new SampleOptions { Prefix = "ez" }));
             Assert.Equal("z", unknown.Character);

@@ -118,8 +118,8 @@ namespace MakemorePS.Core
         /// </summary>
         /// <param name="rng">The generator to draw from; it advances by two 32-bit outputs per symbol drawn (rarely more).</param>
         /// <param name="prefix">Text the name starts with, made of the model's symbols; null or empty for none.</param>
-        /// <param name="maxLength">The most symbols (prefix included) the name may have; at least 1 and at least the prefix's length.</param>
-        /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxLength"/> is below 1.</exception>
+        /// <param name="maxLength">The most symbols (prefix included) the name may have: 1 to <see cref="SampleOptions.MaxLengthLimit"/>, and at least the prefix's length.</param>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxLength"/> is below 1 or above <see cref="SampleOptions.MaxLengthLimit"/>.</exception>
         /// <exception cref="ArgumentException">The prefix is longer than <paramref name="maxLength"/>.</exception>
         /// <exception cref="UnknownCharacterException">The prefix holds a symbol the model does not know.</exception>
         /// <exception cref="InvalidNameException">The prefix holds the boundary token '.' or an unpaired surrogate.</exception>
@@ -130,10 +130,7 @@ namespace MakemorePS.Core
                 throw new ArgumentNullException(nameof(rng));
             }
 
-            if (maxLength < 1)
-            {
-                throw new ArgumentOutOfRangeException(nameof(maxLength), maxLength, "The maximum length must be at least 1.");
-            }
+            SampleOptions.ValidateMaxLength(maxLength, nameof(maxLength));
 
             Prefix encoded = EncodePrefix(prefix, maxLength);
             int units = 2 * maxLength;

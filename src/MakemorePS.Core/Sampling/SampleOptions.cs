@@ -11,6 +11,9 @@ namespace MakemorePS.Core
         /// <summary>The default maximum name length in symbols.</summary>
         public const int DefaultMaxLength = 64;
 
+        /// <summary>The largest allowed maximum length (2^20 symbols), which keeps the name buffer's size sane.</summary>
+        public const int MaxLengthLimit = 1 << 20;
+
         /// <summary>The default number of draws allowed for one returned name.</summary>
         public const int DefaultMaxAttempts = 1000;
 
@@ -27,7 +30,7 @@ namespace MakemorePS.Core
         public double Temperature { get; set; } = 1.0;
 
         /// <summary>
-        /// The most symbols (Unicode scalar values, prefix included) a name may have (1 or more; default 64).
+        /// The most symbols (Unicode scalar values, prefix included) a name may have (1 to <see cref="MaxLengthLimit"/>; default 64).
         /// A name that reaches it without the model choosing the end token is cut there.
         /// </summary>
         public int MaxLength { get; set; } = DefaultMaxLength;
@@ -61,14 +64,19 @@ namespace MakemorePS.Core
 
             ValidateTemperature(Temperature, nameof(Temperature));
 
-            if (MaxLength < 1)
-            {
-                throw new ArgumentOutOfRangeException(nameof(MaxLength), MaxLength, "MaxLength must be at least 1.");
-            }
+            ValidateMaxLength(MaxLength, nameof(MaxLength));
 
             if (MaxAttempts < 1)
             {
                 throw new ArgumentOutOfRangeException(nameof(MaxAttempts), MaxAttempts, "MaxAttempts must be at least 1.");
+            }
+        }
+
+        internal static void ValidateMaxLength(int maxLength, string parameterName)
+        {
+            if (maxLength < 1 || maxLength > MaxLengthLimit)
+            {
+                throw new ArgumentOutOfRangeException(parameterName, maxLength, $"The maximum length must be from 1 to {MaxLengthLimit}.");
             }
         }
 
