@@ -1,0 +1,188 @@
+BeforeAll {
+    . (Join-Path -Path $PSScriptRoot -ChildPath 'TestSetup.ps1')
+    $script:CommandType = 'MakemorePS.Commands.GetBigramCountsCommand'
+    $script:EmmaAva = @('.a=1', '.e=1', 'a.=2', 'av=1', 'em=1', 'ma=1', 'mm=1', 'va=1')
+}
+
+Describe 'Get-BigramCounts' {
+    Context 'Names from the pipeline and -Name' {
+        It 'counts every bigram of each name, boundaries included, in vocabulary order' {
+            $records = 'emma', 'ava' | Get-BigramCounts
+            $records | Format-Bigram | Should -Be $script:EmmaAva
+            $records[0] | Should -BeOfType ([MakemorePS.Core.BigramCountRecord])
+        }
+
+        It 'binds -Name like the pipeline' {
+            Get-BigramCounts -Name 'emma', 'ava' | Format-Bigram | Should -Be $script:EmmaAva
+        }
+
+        It 'binds the Name property of piped objects' {
+            $people = [pscustomobject]@{ Name = 'emma'; Age = 3 }, [pscustomobject]@{ Name = 'ava'; Age = 5 }
+            $people | Get-BigramCounts | Format-Bigram | Should -Be $script:EmmaAva
+        }
+
+        It 'trims names and skips blank ones with a single warning' {
+            $records = 'emma', '', '   ', ' ava ' | Get-BigramCounts -WarningVariable warnings -WarningAction SilentlyContinue
+            $records | Format-Bigram | Should -Be $script:EmmaAva
+            $warnings.Count | Should -Be 1
+            $warnings[0].Message | Should -Be 'Skipped 2 blank lines.'
+        }
+
+        It 'reports a name with the boundary token as InvalidName and still counts the others' {
+            $records = 'emma', 'a.b', 'ava' | Get-BigramCounts -ErrorVariable errors -ErrorAction SilentlyContinue
+            $records | Format-Bigram | Should -Be $script:EmmaAva
+            $errors.Count | Should -Be 1
+            $errors[0].FullyQualifiedErrorId | Should -Be "InvalidName,$script:CommandType"
+            $errors[0].CategoryInfo.Category | Should -Be 'InvalidData'
+            $errors[0].TargetObject | Should -Be 'a.b'
+        }
+
+        It 'keeps upper and lower case apart unless -LowerCase is given' {
+            ('Ava', 'ava' | Get-BigramCounts | Where-Object First -CEQ '.').Count | Should -Be 2
+            'Ava', 'ava' | Get-BigramCounts -LowerCase | Format-Bigram | Should -Be @('.a=2', 'a.=2', 'av=2', 'va=2')
+        }
+
+        It 'counts non-ASCII characters as single symbols' {
+            $zoe = 'zo' + [char]0xEB
+            $records = $zoe | Get-BigramCounts
+            $records | Format-Bigram | Should -Be @('.z=1', "o$([char]0xEB)=1", 'zo=1', "$([char]0xEB).=1")
+        }
+
+        It 'fails with NoInputNames when the pipeline delivers nothing' {
+            $empty = Join-Path -Path $TestDrive -ChildPath 'empty.txt'
+            $null = New-Item -ItemType File -Path $empty
+            $failure = { Get-Content -LiteralPath $empty | Get-BigramCounts } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Be "NoInputNames,$script:CommandType"
+        }
+
+        It 'fails with NoInputNames when every piped name is blank' {
+            $failure = { '', ' ' | Get-BigramCounts -WarningAction SilentlyContinue } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Be "NoInputNames,$script:CommandType"
+        }
+    }
+
+    Context 'The bundled names' {
+        BeforeAll {
+            $script:BundledOutput = Get-BigramCounts -Verbose 4>&1
+            $script:BundledRecords = @($script:BundledOutput | Where-Object { $_ -is [MakemorePS.Core.BigramCountRecord] })
+        }
+
+        It 'uses the bundled names when given no input, and says so in the verbose stream' {
+            $verbose = @($script:BundledOutput | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
+            ($verbose.Message -join "`n") | Should -Match 'bundled'
+            ($script:BundledRecords | Measure-Object -Property Count -Sum).Sum | Should -Be $script:BundledBigramCount
+        }
+
+        It 'finds the most frequent bigrams of the lecture with Sort-Object' {
+            $top = $script:BundledRecords | Sort-Object -Property Count -Descending | Select-Object -First 3
+            $top | Format-Bigram | Should -Be @('n.=6808', 'a.=6682', 'an=5471')
+        }
+
+        It 'emits only bigrams that occur, each once' {
+            $script:BundledRecords | Where-Object Count -LE 0 | Should -BeNullOrEmpty
+            ($script:BundledRecords | ForEach-Object { $_.First + $_.Second } | Sort-Object -Unique -CaseSensitive).Count |
+                Should -Be $script:BundledRecords.Count
+        }
+
+        It 'starts a name with every letter and ends a name with every letter' {
+            ($script:BundledRecords | Where-Object First -EQ '.').Second | Should -Be $script:LetterSymbols
+            ($script:BundledRecords | Where-Object Second -EQ '.' | Measure-Object -Property Count -Sum).Sum | Should -Be $script:BundledNameCount
+        }
+    }
+
+    Context '-AsMatrix and Export-Csv' {
+        BeforeAll {
+            $script:Matrix = @(Get-BigramCounts -AsMatrix)
+        }
+
+        It 'emits one row per current character: First, then one column per next character' {
+            $script:Matrix.Count | Should -Be 27
+            $script:Matrix[0].PSObject.Properties.Name | Should -Be (@('First') + $script:BundledSymbols)
+            $script:Matrix.First | Should -Be $script:BundledSymbols
+            ($script:Matrix | Where-Object First -EQ '.').a | Should -Be 4438
+            ($script:Matrix | Where-Object First -EQ 'q').u | Should -Be 207
+            ($script:Matrix | Where-Object First -EQ '.').'.' | Should -Be 0
+        }
+
+        It 'round-trips through Export-Csv and Import-Csv as the 27x27 table' {
+            $csv = Join-Path -Path $TestDrive -ChildPath 'counts.csv'
+            $script:Matrix | Export-Csv -LiteralPath $csv -NoTypeInformation
+
+            $lines = @(Get-Content -LiteralPath $csv)
+            $lines.Count | Should -Be 28
+            $header = $lines[0] -split ','
+            $header.Count | Should -Be 28
+            $header[0] | Should -Be '"First"'
+            $header[1] | Should -Be '"."'
+            $header[27] | Should -Be '"z"'
+
+            $rows = @(Import-Csv -LiteralPath $csv)
+            $rows.Count | Should -Be 27
+            $rows.First | Should -Be $script:BundledSymbols
+            $total = 0
+            foreach ($row in $rows) {
+                foreach ($symbol in $script:BundledSymbols) {
+                    $total += [long]$row.$symbol
+                }
+            }
+            $total | Should -Be $script:BundledBigramCount
+            ($rows | Where-Object First -EQ 'n').'.' | Should -Be '6808'
+        }
+
+        It 'gives characters that differ only in case, and a space, distinct columns' {
+            $rows = @('Ab', 'ab', 'a b' | Get-BigramCounts -AsMatrix)
+            $rows.First | Should -Be @('.', ' ', 'A', 'a', 'b')
+            $rows[0].PSObject.Properties.Name | Should -Be @('First', '.', 'U+0020', 'U+0041', 'a', 'b')
+            ($rows | Where-Object First -CEQ 'A').b | Should -Be 1
+            ($rows | Where-Object First -CEQ '.').'U+0041' | Should -Be 1
+
+            $csv = Join-Path -Path $TestDrive -ChildPath 'cased.csv'
+            $rows | Export-Csv -LiteralPath $csv -NoTypeInformation
+            $back = @(Import-Csv -LiteralPath $csv)
+            $back[0].PSObject.Properties.Name | Should -Be @('First', '.', 'U+0020', 'U+0041', 'a', 'b')
+            ($back | Where-Object First -CEQ ' ').b | Should -Be '1'
+        }
+    }
+
+    Context 'Files' {
+        It 'reads several files through a wildcard -Path' {
+            Write-NameFile -LiteralPath (Join-Path -Path $TestDrive -ChildPath 'one.txt') -Name 'emma'
+            Write-NameFile -LiteralPath (Join-Path -Path $TestDrive -ChildPath 'two.txt') -Name 'ava'
+            Get-BigramCounts -Path (Join-Path -Path $TestDrive -ChildPath '*.txt') | Format-Bigram | Should -Be $script:EmmaAva
+        }
+
+        It 'reads a file whose name has wildcard characters through -LiteralPath' {
+            $file = Join-Path -Path $TestDrive -ChildPath 'names[1].txt'
+            Write-NameFile -LiteralPath $file -Name 'emma', 'ava'
+            Get-BigramCounts -LiteralPath $file | Format-Bigram | Should -Be $script:EmmaAva
+        }
+
+        It 'reads CRLF files with a byte order mark and reports their blank lines' {
+            $file = Join-Path -Path $TestDrive -ChildPath 'windows.txt'
+            Write-NameFile -LiteralPath $file -Name 'emma', '', 'ava' -CrLf -ByteOrderMark
+            $records = Get-BigramCounts -Path $file -WarningVariable warnings -WarningAction SilentlyContinue
+            $records | Format-Bigram | Should -Be $script:EmmaAva
+            $warnings[0].Message | Should -Be 'Skipped 1 blank lines.'
+        }
+
+        It 'reports a missing file as PathNotFound and still reads the others' {
+            $file = Join-Path -Path $TestDrive -ChildPath 'present.txt'
+            Write-NameFile -LiteralPath $file -Name 'emma', 'ava'
+            $missing = Join-Path -Path $TestDrive -ChildPath 'missing.txt'
+            $records = Get-BigramCounts -Path $missing, $file -ErrorVariable errors -ErrorAction SilentlyContinue
+            $records | Format-Bigram | Should -Be $script:EmmaAva
+            $errors.Count | Should -Be 1
+            $errors[0].FullyQualifiedErrorId | Should -Be "PathNotFound,$script:CommandType"
+            $errors[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        }
+
+        It 'reports a bad line with its line number and counts the rest of the file' {
+            $file = Join-Path -Path $TestDrive -ChildPath 'dotted.txt'
+            Write-NameFile -LiteralPath $file -Name 'emma', 'e.t', 'ava'
+            $records = Get-BigramCounts -LiteralPath $file -ErrorVariable errors -ErrorAction SilentlyContinue
+            $records | Format-Bigram | Should -Be $script:EmmaAva
+            $errors[0].FullyQualifiedErrorId | Should -Be "InvalidName,$script:CommandType"
+            $errors[0].Exception.Message | Should -Match 'line 2'
+        }
+    }
+}

@@ -1,0 +1,85 @@
+BeforeAll {
+    . (Join-Path -Path $PSScriptRoot -ChildPath 'TestSetup.ps1')
+    $script:CommandType = 'MakemorePS.Commands.ImportBigramModelCommand'
+    $script:Folder = Join-Path -Path $TestDrive -ChildPath 'models'
+    $null = New-Item -ItemType Directory -Path $script:Folder
+    $script:Counts = 'emma', 'ava', 'olivia' | New-BigramModel
+    $script:Neural = 'emma', 'ava', 'olivia' | Invoke-BigramTraining -Steps 5
+    $script:Counts | Export-BigramModel -Path (Join-Path -Path $script:Folder -ChildPath 'a-counts.json')
+    $script:Neural | Export-BigramModel -Path (Join-Path -Path $script:Folder -ChildPath 'b-neural.json')
+}
+
+Describe 'Import-BigramModel' {
+    Context 'Loading' {
+        It 'loads every file a wildcard matches' {
+            $models = @(Import-BigramModel -Path (Join-Path -Path $script:Folder -ChildPath '*.json'))
+            $models.Count | Should -Be 2
+            $models.Kind | Should -Be @('Counts', 'Neural')
+            $models[0] | Should -BeOfType ([MakemorePS.Core.BigramModel])
+        }
+
+        It 'loads files piped from Get-ChildItem' {
+            $models = @(Get-ChildItem -LiteralPath $script:Folder -Filter '*.json' | Sort-Object -Property Name | Import-BigramModel)
+            $models.Kind | Should -Be @('Counts', 'Neural')
+            $models[1].Steps | Should -Be 5
+        }
+
+        It 'loads paths piped as strings' {
+            $model = Join-Path -Path $script:Folder -ChildPath 'a-counts.json' | Import-BigramModel
+            $model.TrainingNames | Should -Be @('emma', 'ava', 'olivia')
+        }
+
+        It 'loads a piped file whose name has wildcard characters' {
+            $odd = Join-Path -Path $TestDrive -ChildPath 'odd[1].json'
+            $script:Counts | Export-BigramModel -LiteralPath $odd
+            $model = Get-Item -LiteralPath $odd | Import-BigramModel
+            $model.NameCount | Should -Be 3
+        }
+
+        It 'gives a loaded model the probabilities of the saved one' {
+            $model = Import-BigramModel -LiteralPath (Join-Path -Path $script:Folder -ChildPath 'b-neural.json')
+            ($model | Get-BigramProbability).Probability | Should -Be ($script:Neural | Get-BigramProbability).Probability
+        }
+    }
+
+    Context 'Bad files' {
+        BeforeAll {
+            $script:Bad = Join-Path -Path $TestDrive -ChildPath 'bad'
+            $null = New-Item -ItemType Directory -Path $script:Bad
+            $good = Join-Path -Path $script:Bad -ChildPath 'good.json'
+            $script:Counts | Export-BigramModel -Path $good
+            $text = Get-Content -LiteralPath $good -Raw
+            Set-Content -LiteralPath (Join-Path -Path $script:Bad -ChildPath 'truncated.json') -Value $text.Substring(0, [int]($text.Length / 2)) -NoNewline
+            Set-Content -LiteralPath (Join-Path -Path $script:Bad -ChildPath 'not-json.json') -Value 'emma,ava' -NoNewline
+            Set-Content -LiteralPath (Join-Path -Path $script:Bad -ChildPath 'empty.json') -Value '' -NoNewline
+        }
+
+        It 'reports each bad file as InvalidModelFile and still loads the good one' {
+            $models = @(Import-BigramModel -Path (Join-Path -Path $script:Bad -ChildPath '*.json') -ErrorVariable errors -ErrorAction SilentlyContinue)
+            $models.Count | Should -Be 1
+            $models[0].NameCount | Should -Be 3
+            $errors.Count | Should -Be 3
+            $errors.FullyQualifiedErrorId | Sort-Object -Unique | Should -Be "InvalidModelFile,$script:CommandType"
+            $errors | ForEach-Object { $_.CategoryInfo.Category | Should -Be 'InvalidData' }
+            ($errors.TargetObject | ForEach-Object { Split-Path -Path $_ -Leaf } | Sort-Object) | Should -Be @('empty.json', 'not-json.json', 'truncated.json')
+        }
+
+        It 'rejects a file written in a newer format' {
+            $good = Join-Path -Path $script:Bad -ChildPath 'good.json'
+            $newer = Join-Path -Path $TestDrive -ChildPath 'newer.json'
+            $text = Get-Content -LiteralPath $good -Raw
+            $text -match '"formatVersion"\s*:\s*1\b' | Should -BeTrue
+            Set-Content -LiteralPath $newer -Value ($text -replace '"formatVersion"\s*:\s*1\b', '"formatVersion": 99') -NoNewline
+            $failure = { Import-BigramModel -LiteralPath $newer -ErrorAction Stop } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Be "InvalidModelFile,$script:CommandType"
+            $failure.Exception.Message | Should -Match 'version'
+        }
+
+        It 'reports a path that matches nothing as PathNotFound' {
+            $missing = Join-Path -Path $TestDrive -ChildPath 'missing.json'
+            Import-BigramModel -Path $missing -ErrorVariable errors -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            $errors[0].FullyQualifiedErrorId | Should -Be "PathNotFound,$script:CommandType"
+            $errors[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        }
+    }
+}

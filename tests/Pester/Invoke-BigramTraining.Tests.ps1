@@ -1,0 +1,196 @@
+BeforeAll {
+    . (Join-Path -Path $PSScriptRoot -ChildPath 'TestSetup.ps1')
+    $script:CommandType = 'MakemorePS.Commands.InvokeBigramTrainingCommand'
+    $script:Counts = New-BigramModel
+}
+
+Describe 'Invoke-BigramTraining' {
+    Context 'Training on the bundled names' {
+        BeforeAll {
+            $script:Neural = Invoke-BigramTraining -Steps 100
+        }
+
+        It 'returns a neural model with one loss record per step' {
+            $script:Neural | Should -BeOfType ([MakemorePS.Core.BigramModel])
+            $script:Neural.Kind | Should -Be 'Neural'
+            $script:Neural.Steps | Should -Be 100
+            $script:Neural.LossHistory.Count | Should -Be 100
+            $script:Neural.LossHistory.Step | Should -Be (1..100)
+            $script:Neural.VocabularySize | Should -Be 27
+            $script:Neural.NameCount | Should -Be $script:BundledNameCount
+        }
+
+        It 'lowers the loss towards the count model, never below the best possible' {
+            $history = $script:Neural.LossHistory
+            $history[0].Loss | Should -BeGreaterThan 3
+            $script:Neural.FinalLoss | Should -BeLessThan 2.55
+            $script:Neural.FinalLoss | Should -BeLessThan $history[0].Loss
+            # The unsmoothed count model has the lowest negative log-likelihood any bigram model can reach.
+            $best = Measure-NameLikelihood -Model (New-BigramModel -Smoothing 0) -Summary
+            $history[-1].NegativeLogLikelihood | Should -BeGreaterThan ($best.MeanNegativeLogLikelihood - 1e-6)
+        }
+
+        It 'records the loss as negative log-likelihood plus regularization' {
+            foreach ($record in $script:Neural.LossHistory) {
+                [math]::Abs($record.Loss - ($record.NegativeLogLikelihood + $record.Regularization)) | Should -BeLessThan 1e-9
+                $record.GradientNorm | Should -BeGreaterThan 0
+            }
+        }
+
+        It 'records for each step the loss of the weights before its update' {
+            # Step 101 starts from the model after 100 steps, so its record is that model's loss on the names.
+            $next = $script:Neural | Invoke-BigramTraining -Steps 1
+            $score = Measure-NameLikelihood -Model $script:Neural -Summary
+            $recorded = $next.LossHistory[100].NegativeLogLikelihood
+            [math]::Abs($recorded - $score.MeanNegativeLogLikelihood) | Should -BeLessThan (1e-5 * $recorded)
+        }
+
+        It 'shows kind, steps and final loss in its default view' {
+            $text = $script:Neural | Out-String
+            $text | Should -Match 'Neural'
+            $text | Should -Match '\b100\b'
+            $text | Should -Match ([regex]::Escape($script:Neural.FinalLoss.ToString('F4', [cultureinfo]::InvariantCulture)))
+        }
+    }
+
+    Context 'Initialization and reproducibility' {
+        It 'starts at ln V with zero weights and no regularization' {
+            $model = Invoke-BigramTraining -Steps 1 -Initialization Zeros -Regularization 0
+            $model.LossHistory[0].Loss | Should -BeGreaterThan ([math]::Log(27) - 1e-6)
+            $model.LossHistory[0].Loss | Should -BeLessThan ([math]::Log(27) + 1e-6)
+        }
+
+        It 'starts exactly at the add-one count model with -Initialization LogCounts' {
+            $start = Invoke-BigramTraining -Model $script:Counts -Initialization LogCounts -Steps 0
+            $start.Kind | Should -Be 'Neural'
+            $start.Steps | Should -Be 0
+            (Compare-BigramModel -ReferenceModel $script:Counts -DifferenceModel $start).MaxAbsoluteDifference | Should -BeLessThan 1e-6
+        }
+
+        It 'gives the same model for the same seed and a different one for another seed' {
+            $first = Invoke-BigramTraining -Steps 5 -Seed 42
+            $again = Invoke-BigramTraining -Steps 5 -Seed 42
+            $other = Invoke-BigramTraining -Steps 5 -Seed 43
+            $again.LossHistory.Loss | Should -Be $first.LossHistory.Loss
+            ($again | Get-BigramProbability).Probability | Should -Be ($first | Get-BigramProbability).Probability
+            $other.LossHistory[0].Loss | Should -Not -Be $first.LossHistory[0].Loss
+        }
+
+        It 'trains reproducibly on seeded mini-batches' {
+            $names = 'emma', 'olivia', 'ava', 'isabella', 'sophia'
+            $first = $names | Invoke-BigramTraining -Steps 20 -BatchSize 8 -Seed 7
+            $again = $names | Invoke-BigramTraining -Steps 20 -BatchSize 8 -Seed 7
+            $full = $names | Invoke-BigramTraining -Steps 20 -Seed 7
+            $again.LossHistory.Loss | Should -Be $first.LossHistory.Loss
+            $first.LossHistory.Loss | Should -Not -Be $full.LossHistory.Loss
+        }
+    }
+
+    Context 'Continuing from a model' {
+        It 'continues a neural model from its weights and history' {
+            $ten = Invoke-BigramTraining -Steps 10 -Initialization Zeros
+            $fifteen = $ten | Invoke-BigramTraining -Steps 5
+            $direct = Invoke-BigramTraining -Steps 15 -Initialization Zeros
+            $fifteen.Steps | Should -Be 15
+            $fifteen.LossHistory.Step | Should -Be (1..15)
+            $fifteen.LossHistory[0..9].Loss | Should -Be $ten.LossHistory.Loss
+            $fifteen.LossHistory.Loss | Should -Be $direct.LossHistory.Loss
+        }
+
+        It 'trains on the counts of a count model' {
+            $fromModel = $script:Counts | Invoke-BigramTraining -Steps 3 -Initialization Zeros
+            $fromNames = Invoke-BigramTraining -Steps 3 -Initialization Zeros
+            $fromModel.LossHistory.Loss | Should -Be $fromNames.LossHistory.Loss
+            $fromModel.TrainingNames.Count | Should -Be $script:Counts.TrainingNames.Count
+        }
+    }
+
+    Context '-PassThru and checkpoints' {
+        It 'emits one TrainingRecord per step instead of the model' {
+            $records = @(Invoke-BigramTraining -Steps 20 -PassThru)
+            $records.Count | Should -Be 20
+            $records | ForEach-Object { $_ | Should -BeOfType ([MakemorePS.Core.TrainingRecord]) }
+            $records.Step | Should -Be (1..20)
+        }
+
+        It 'round-trips the records through Export-Csv' {
+            $records = @(Invoke-BigramTraining -Steps 20 -PassThru)
+            $csv = Join-Path -Path $TestDrive -ChildPath 'loss.csv'
+            $records | Export-Csv -LiteralPath $csv -NoTypeInformation
+            $rows = @(Import-Csv -LiteralPath $csv)
+            $rows.Count | Should -Be 20
+            $rows[0].PSObject.Properties.Name | Should -Contain 'Step'
+            $rows[0].PSObject.Properties.Name | Should -Contain 'Loss'
+            $loaded = $rows | ForEach-Object { [double]::Parse($_.Loss, [cultureinfo]::InvariantCulture) }
+            $loaded | Should -Be $records.Loss
+        }
+
+        It 'keeps the model in the checkpoint file when -PassThru emits records' {
+            $checkpoint = Join-Path -Path $TestDrive -ChildPath 'trained.json'
+            $records = @(Invoke-BigramTraining -Steps 30 -CheckpointInterval 10 -CheckpointPath $checkpoint -PassThru)
+            Test-Path -LiteralPath $checkpoint | Should -BeTrue
+            $model = Import-BigramModel -LiteralPath $checkpoint
+            $model.Steps | Should -Be 30
+            $model.LossHistory.Loss | Should -Be $records.Loss
+        }
+
+        It 'stops with PathNotFound when the checkpoint folder does not exist' {
+            $checkpoint = Join-Path -Path $TestDrive -ChildPath 'no-such-folder/trained.json'
+            $failure = { Invoke-BigramTraining -Steps 1 -CheckpointPath $checkpoint } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Be "PathNotFound,$script:CommandType"
+        }
+
+        It 'saves the model trained so far when the pipeline is stopped' {
+            $checkpoint = Join-Path -Path $TestDrive -ChildPath 'stopped.json'
+            $shell = [powershell]::Create()
+            try {
+                $null = $shell.AddScript({
+                        param($Manifest, $Checkpoint)
+                        Import-Module -Name $Manifest
+                        Invoke-BigramTraining -Steps 100000000 -CheckpointPath $Checkpoint -CheckpointInterval 100000000 -PassThru
+                    }).AddArgument($script:ManifestPath).AddArgument($checkpoint)
+                $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+                $none = [System.Management.Automation.PSDataCollection[psobject]]::new()
+                $none.Complete()
+                $running = $shell.BeginInvoke($none, $output)
+                $deadline = [datetime]::UtcNow.AddSeconds(60)
+                while ($output.Count -lt 3 -and [datetime]::UtcNow -lt $deadline -and -not $running.IsCompleted) {
+                    Start-Sleep -Milliseconds 20
+                }
+                $output.Count | Should -BeGreaterOrEqual 3
+                $shell.Stop()
+            }
+            finally {
+                $shell.Dispose()
+            }
+
+            Test-Path -LiteralPath $checkpoint | Should -BeTrue
+            $saved = Import-BigramModel -LiteralPath $checkpoint
+            $saved.Steps | Should -BeGreaterOrEqual 3
+            $saved.Steps | Should -BeLessThan 100000000
+        }
+    }
+
+    Context 'Errors' {
+        It 'stops with TrainingDiverged when the loss overflows' {
+            $failure = { 'emma', 'ava' | Invoke-BigramTraining -Steps 20 -LearningRate ([float]::MaxValue) } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Be "TrainingDiverged,$script:CommandType"
+            $failure.CategoryInfo.Category | Should -Be 'InvalidResult'
+            $failure.Exception.Message | Should -Match 'learning rate'
+        }
+
+        It 'rejects settings out of range as invalid arguments' {
+            $steps = { 'ab' | Invoke-BigramTraining -Steps -1 } | Should -Throw -PassThru
+            $steps.FullyQualifiedErrorId | Should -Be "ParameterArgumentValidationError,$script:CommandType"
+            $rate = { 'ab' | Invoke-BigramTraining -LearningRate 0 } | Should -Throw -PassThru
+            $rate.FullyQualifiedErrorId | Should -Be "ParameterArgumentValidationError,$script:CommandType"
+            $initialization = { 'ab' | Invoke-BigramTraining -Initialization Ones } | Should -Throw -PassThru
+            $initialization.FullyQualifiedErrorId | Should -Be "CannotConvertArgumentNoMessage,$script:CommandType"
+        }
+
+        It 'fails with NoInputNames when the pipeline delivers nothing' {
+            $failure = { @() | Where-Object { $_ } | Invoke-BigramTraining -Steps 1 } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Be "NoInputNames,$script:CommandType"
+        }
+    }
+}

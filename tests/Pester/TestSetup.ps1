@@ -1,0 +1,36 @@
+# Dot-sourced by the BeforeAll block of every test file: imports the module built into this repository (after
+# `dotnet build`, lib/<framework> holds it) and defines what the tests share.
+
+$script:RepositoryRoot = (Resolve-Path -LiteralPath (Join-Path -Path $PSScriptRoot -ChildPath '../..')).ProviderPath
+$script:ManifestPath = Join-Path -Path $script:RepositoryRoot -ChildPath 'MakemorePS.psd1'
+Import-Module -Name $script:ManifestPath -Force -ErrorAction Stop
+
+# The bundled dataset is makemore's names.txt: these are the lecture's numbers.
+$script:BundledNameCount = 32257
+$script:BundledBigramCount = 229804
+$script:LetterSymbols = [string[]][char[]]('abcdefghijklmnopqrstuvwxyz')
+$script:BundledSymbols = @('.') + $script:LetterSymbols
+
+function Format-Bigram {
+    # One line per record, "<First><Second>=<value>", for comparing record lists at a glance.
+    param(
+        [Parameter(Mandatory, ValueFromPipeline)] [psobject] $Record,
+        [string] $Property = 'Count'
+    )
+    process {
+        '{0}{1}={2}' -f $Record.First, $Record.Second, $Record.$Property
+    }
+}
+
+function Write-NameFile {
+    # Writes names, one per line, as UTF-8 (optionally with a byte order mark and CRLF line ends).
+    param(
+        [Parameter(Mandatory)] [string] $LiteralPath,
+        [Parameter(Mandatory)] [AllowEmptyString()] [string[]] $Name,
+        [switch] $CrLf,
+        [switch] $ByteOrderMark
+    )
+    $newLine = if ($CrLf) { "`r`n" } else { "`n" }
+    $text = ($Name -join $newLine) + $newLine
+    [System.IO.File]::WriteAllText($LiteralPath, $text, [System.Text.UTF8Encoding]::new($ByteOrderMark.IsPresent))
+}
