@@ -44,6 +44,8 @@ Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
 $repositoryRoot = (Resolve-Path -LiteralPath (Join-Path -Path $PSScriptRoot -ChildPath '..')).ProviderPath
+# pwsh -File passes a list as one comma-separated string.
+$Path = @($Path | ForEach-Object { $_ -split ',' } | Where-Object { $_ })
 $minimumPester = [version]'5.0.0'
 
 if ($CountsFile) {
@@ -56,19 +58,17 @@ if ($CountsFile) {
     }
     Import-Module -Name $pester.Path -Force
 
-    $configuration = New-PesterConfiguration
-    # pwsh -File passes the parent's list as one comma-separated string.
-    $testPaths = @($Path | ForEach-Object { $_ -split ',' } | Where-Object { $_ })
-    $configuration.Run.Path = if ($testPaths.Count -gt 0) { $testPaths } else { @(Join-Path -Path $PSScriptRoot -ChildPath 'Pester') }
-    $configuration.Run.PassThru = $true
-    $configuration.Output.Verbosity = 'Detailed'
+    $pesterConfiguration = New-PesterConfiguration
+    $pesterConfiguration.Run.Path = if ($Path.Count -gt 0) { $Path } else { @(Join-Path -Path $PSScriptRoot -ChildPath 'Pester') }
+    $pesterConfiguration.Run.PassThru = $true
+    $pesterConfiguration.Output.Verbosity = 'Detailed'
     if ($ResultPath) {
-        $configuration.TestResult.Enabled = $true
-        $configuration.TestResult.OutputFormat = 'NUnitXml'
-        $configuration.TestResult.OutputPath = $ResultPath
+        $pesterConfiguration.TestResult.Enabled = $true
+        $pesterConfiguration.TestResult.OutputFormat = 'NUnitXml'
+        $pesterConfiguration.TestResult.OutputPath = $ResultPath
     }
 
-    $result = Invoke-Pester -Configuration $configuration
+    $result = Invoke-Pester -Configuration $pesterConfiguration
     # A failing BeforeAll or a file that does not parse fails its tests without counting them as failed tests.
     $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
     Set-Content -LiteralPath $CountsFile -Value "$($result.PassedCount) $failed" -Encoding ascii

@@ -90,7 +90,7 @@ Describe 'Get-BigramProbability' {
     Context 'Errors' {
         It 'requires a model' {
             $failure = { Get-BigramProbability -Model $null } | Should -Throw -PassThru
-            $failure.FullyQualifiedErrorId | Should -Be "ParameterArgumentValidationErrorNullNotAllowed,$script:CommandType"
+            $failure.FullyQualifiedErrorId | Should -Be "ParameterArgumentValidationError,$script:CommandType"
         }
     }
 }

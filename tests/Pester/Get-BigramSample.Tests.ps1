@@ -89,7 +89,7 @@ Describe 'Get-BigramSample' {
 
         It 'requires a model' {
             $failure = { Get-BigramSample -Model $null } | Should -Throw -PassThru
-            $failure.FullyQualifiedErrorId | Should -Be "ParameterArgumentValidationErrorNullNotAllowed,$script:CommandType"
+            $failure.FullyQualifiedErrorId | Should -Be "ParameterArgumentValidationError,$script:CommandType"
         }
     }
 }

@@ -134,10 +134,10 @@ Describe 'Invoke-BigramTraining' {
             $model.LossHistory.Loss | Should -Be $records.Loss
         }
 
-        It 'stops with PathNotFound when the checkpoint folder does not exist' {
+        It 'stops with DirectoryNotFound when the checkpoint folder does not exist' {
             $checkpoint = Join-Path -Path $TestDrive -ChildPath 'no-such-folder/trained.json'
             $failure = { Invoke-BigramTraining -Steps 1 -CheckpointPath $checkpoint } | Should -Throw -PassThru
-            $failure.FullyQualifiedErrorId | Should -Be "PathNotFound,$script:CommandType"
+            $failure.FullyQualifiedErrorId | Should -Be "DirectoryNotFound,$script:CommandType"
         }
 
         It 'saves the model trained so far when the pipeline is stopped' {

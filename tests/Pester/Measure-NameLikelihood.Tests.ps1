@@ -53,7 +53,7 @@ Describe 'Measure-NameLikelihood' {
 
         It 'gives an infinite negative log-likelihood, never NaN, to an impossible bigram' {
             $raw = New-BigramModel -Smoothing 0
-            $score = Measure-NameLikelihood -Model $raw -Name 'emmaq'
+            $score = Measure-NameLikelihood -Model $raw -Name 'andrejq'
             [double]::IsPositiveInfinity($score.NegativeLogLikelihood) | Should -BeTrue
             [double]::IsPositiveInfinity($score.Perplexity) | Should -BeTrue
             [double]::IsNaN($score.MeanNegativeLogLikelihood) | Should -BeFalse
@@ -114,6 +114,8 @@ Describe 'Measure-NameLikelihood' {
                 Export-Csv -LiteralPath $scores -NoTypeInformation
             $rows = @(Import-Csv -LiteralPath $scores)
             $rows.Name | Should -Be @('emma', 'ava')
+            # Plain data for Excel: the six documented columns, and no column holding a type name such as a
+            # per-bigram list that only -Detailed fills.
             $rows[0].PSObject.Properties.Name | Should -Be @('Name', 'LogLikelihood', 'NegativeLogLikelihood', 'MeanNegativeLogLikelihood', 'Perplexity', 'BigramCount')
             [double]::Parse($rows[0].LogLikelihood, [cultureinfo]::InvariantCulture) |
                 Should -Be (Measure-NameLikelihood -Model $script:Model -Name 'emma').LogLikelihood
