@@ -148,6 +148,53 @@ namespace MakemorePS.Module.Tests
         }
 
         [Fact]
+        public void AboutTopicListsExactlyTheErrorIdsOfTheCode()
+        {
+            var inCode = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (string file in RepositoryLayout.FindFiles(RepositoryLayout.ModuleSourceDirectory, "*.cs"))
+            {
+                SyntaxNode root = CSharpSyntaxTree.ParseText(File.ReadAllText(file)).GetRoot();
+                foreach (ClassDeclarationSyntax holder in root.DescendantNodes().OfType<ClassDeclarationSyntax>().Where(c => c.Identifier.Text.Contains("ErrorId", StringComparison.Ordinal)))
+                {
+                    foreach (VariableDeclaratorSyntax declarator in holder.DescendantNodes().OfType<VariableDeclaratorSyntax>())
+                    {
+                        if (declarator.Initializer?.Value is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
+                        {
+                            inCode.Add(literal.Token.ValueText);
+                        }
+                    }
+                }
+            }
+
+            foreach (string file in RepositoryLayout.FindFiles(RepositoryLayout.CoreSourceDirectory, "*.cs"))
+            {
+                SyntaxNode root = CSharpSyntaxTree.ParseText(File.ReadAllText(file)).GetRoot();
+                foreach (PropertyDeclarationSyntax property in root.DescendantNodes().OfType<PropertyDeclarationSyntax>().Where(p => p.Identifier.Text == "ErrorId"))
+                {
+                    if (property.ExpressionBody?.Expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
+                    {
+                        inCode.Add(literal.Token.ValueText);
+                    }
+                }
+            }
+
+            // The table under "### Errors": | ErrorId | raised by | meaning |.
+            string about = File.ReadAllText(Path.Combine(RepositoryLayout.DocsDirectory, "about_MakemorePS.md"));
+            int start = about.IndexOf("### Errors", StringComparison.Ordinal);
+            Assert.True(start >= 0, "about_MakemorePS.md has no '### Errors' section.");
+            int end = about.IndexOf("\n#", start + 1, StringComparison.Ordinal);
+            string errors = end < 0 ? about.Substring(start) : about.Substring(start, end - start);
+            var documented = new SortedSet<string>(
+                Regex.Matches(errors, @"(?m)^\|\s*([A-Z][A-Za-z0-9]*)\s*\|").Select(m => m.Groups[1].Value).Where(id => id != "Error"),
+                StringComparer.Ordinal);
+
+            Assert.NotEmpty(inCode);
+            Assert.True(
+                inCode.SetEquals(documented),
+                $"Error IDs in the code but not in about_MakemorePS: [{string.Join(", ", inCode.Except(documented))}]; documented but not in the code: [{string.Join(", ", documented.Except(inCode))}].");
+        }
+
+        [Fact]
         public void CoreErrorIdsArePascalCase()
         {
             var problems = new List<string>();
