@@ -38,6 +38,7 @@ namespace MakemorePS.Module.Tests
         bool IsAbstract,
         bool DerivesFromPSCmdlet,
         bool SupportsShouldProcess,
+        string? DefaultParameterSetName,
         IReadOnlyList<string> OutputTypeNames,
         IReadOnlyList<CmdletParameter> Parameters)
     {
@@ -175,6 +176,7 @@ namespace MakemorePS.Module.Tests
                 type.IsAbstract,
                 DerivesFrom(type, Automation + "PSCmdlet"),
                 supportsShouldProcess,
+                cmdlet == null ? null : NamedValue(cmdlet, "DefaultParameterSetName") as string,
                 outputTypes,
                 DescribeParameters(type));
         }

@@ -209,6 +209,10 @@ namespace MakemorePS.Module.Tests
             IReadOnlyList<MarkdownHeading> syntax = document.Subsections("SYNTAX");
             var documentedSets = syntax.Select(h => h.Text.Replace(" (Default)", string.Empty, StringComparison.Ordinal)).ToList();
             Check(problems, document.FileName, "SYNTAX parameter sets", string.Join(", ", codeSets.OrderBy(s => s, StringComparer.Ordinal)), string.Join(", ", documentedSets.OrderBy(s => s, StringComparer.Ordinal)));
+            var markedDefault = syntax.Where(h => h.Text.EndsWith(" (Default)", StringComparison.Ordinal))
+                .Select(h => h.Text.Replace(" (Default)", string.Empty, StringComparison.Ordinal)).ToList();
+            string expectedDefault = codeSets.Count > 1 || codeSets[0] != CmdletCatalog.AllParameterSets ? cmdlet.DefaultParameterSetName ?? string.Empty : string.Empty;
+            Check(problems, document.FileName, "SYNTAX default parameter set", expectedDefault, string.Join(", ", markedDefault));
             foreach (MarkdownHeading set in syntax)
             {
                 string setName = set.Text.Replace(" (Default)", string.Empty, StringComparison.Ordinal);
