@@ -63,36 +63,62 @@ namespace MakemorePS.Core
 
         // ---- Path (b): from the count matrix, a sufficient statistic -----------------------------------------------
 
-        // Count-matrix forward: probs[i,:] = softmax(W[i,:]); returns Σ_i (T_i·lse_i − N[i,:]·W[i,:]),
-        // which is Σ over every training bigram of −log p, without visiting the bigrams.
-        // W (V,V), N (V,V) as float, T (V) -> probs (V,V), scalar. Rows are summed in double.
-        internal static double CountMatrixForward(ReadOnlySpan<float> weights, ReadOnlySpan<float> counts, ReadOnlySpan<double> rowTotals, int v, Span<float> probabilities)
+        // Count-matrix forward: returns Σ_i (T_i·lse_i − N[i,:]·W[i,:]), which is Σ over every training bigram of
+        // −log p, without visiting the bigrams.
+        // W (V,V), N (V,V) as float, T (V) -> E (V,V) = exp(W[i,:] − c_i), c (V), s (V) = rowsum(E), lse (V) = c_i + ln s_i.
+        // softmax(W[i,:]) = E[i,:] / s_i. The shift c_i is the maximum of the whole W: one vectorized pass over V²
+        // elements instead of V small ones, and still nothing can overflow. A row so far below it that its sum nears
+        // float underflow is redone with its own maximum, so every row is as exact as a per-row stable softmax.
+        internal static double CountMatrixForward(ReadOnlySpan<float> weights, ReadOnlySpan<float> counts, ReadOnlySpan<double> rowTotals, int v,
+            Span<float> exponentials, Span<float> shifts, Span<float> rowSums, Span<float> logSumExps)
         {
+            float globalMax = Kernels.Max(weights);
+            Kernels.ExpShifted(weights, globalMax, exponentials);
+            Kernels.RowSums(exponentials, v, rowSums);
+            shifts.Fill(globalMax);
+            for (int i = 0; i < v; i++)
+            {
+                if (rowSums[i] < MinimumRowSum)
+                {
+                    ReadOnlySpan<float> row = weights.Slice(i * v, v);
+                    shifts[i] = Kernels.Max(row);
+                    Kernels.ExpShifted(row, shifts[i], exponentials.Slice(i * v, v));
+                    Kernels.RowSums(exponentials.Slice(i * v, v), v, rowSums.Slice(i, 1));
+                }
+            }
+
+            Kernels.Log(rowSums, logSumExps);
+            Kernels.Add(logSumExps, shifts, logSumExps);
+
+            // Σ_i T_i·lse_i in double: V terms, cheap, and it keeps the difference below accurate.
             double sum = 0.0;
             for (int i = 0; i < v; i++)
             {
-                ReadOnlySpan<float> row = weights.Slice(i * v, v);
-                float logSumExp = Kernels.SoftmaxLogSumExp(row, probabilities.Slice(i * v, v));
-                if (rowTotals[i] == 0.0)
+                if (rowTotals[i] != 0.0)
                 {
-                    // No bigram starts here, so the row adds nothing to the NLL.
-                    continue;
+                    // A row without data adds nothing (and must not add 0·∞).
+                    sum += rowTotals[i] * logSumExps[i];
                 }
-
-                sum += (rowTotals[i] * logSumExp) - Kernels.Dot(counts.Slice(i * v, v), row);
             }
 
-            return sum;
+            return sum - Kernels.Dot(counts, weights);
         }
 
-        // Count-matrix backward: dW[i,:] = probs[i,:]·(T_i/B) − N[i,:]/B (overwrites dW).
-        // probs (V,V), T/B (V), −N/B (V,V) -> dW (V,V). The sum over examples of row i of (p − onehot)/B, folded.
-        internal static void CountMatrixBackward(ReadOnlySpan<float> probabilities, ReadOnlySpan<float> rowTotalsOverTotal, ReadOnlySpan<float> negativeCountsOverTotal, int v, Span<float> weightGradient)
+        // Below this a row's exponentials approach float's subnormal range (e^−46); such rows get their own shift.
+        private const float MinimumRowSum = 1e-20f;
+
+        // Count-matrix backward: dW[i,:] = softmax(W[i,:])·T_i/B − N[i,:]/B = E[i,:]·T_i/(B·s_i) − N[i,:]/B (overwrites dW).
+        // E (V,V), s (V), T/B (V), −N/B (V,V), scratch A (V,V) -> dW (V,V). The sum over the examples of row i of
+        // (p − onehot)/B, folded; the row scales are broadcast into A so the update is one vectorized pass.
+        internal static void CountMatrixBackward(ReadOnlySpan<float> exponentials, ReadOnlySpan<float> rowSums, ReadOnlySpan<float> rowTotalsOverTotal,
+            ReadOnlySpan<float> negativeCountsOverTotal, int v, Span<float> rowScales, Span<float> weightGradient)
         {
             for (int i = 0; i < v; i++)
             {
-                Kernels.MultiplyAdd(probabilities.Slice(i * v, v), rowTotalsOverTotal[i], negativeCountsOverTotal.Slice(i * v, v), weightGradient.Slice(i * v, v));
+                rowScales.Slice(i * v, v).Fill(rowTotalsOverTotal[i] / rowSums[i]);
             }
+
+            Kernels.MultiplyAdd(exponentials, rowScales, negativeCountsOverTotal, weightGradient);
         }
 
         // ---- Shared: L2 regularization ------------------------------------------------------------------------------

@@ -18,7 +18,11 @@ namespace MakemorePS.Core
         private readonly double[] _rowTotals;
         private readonly float[] _rowTotalsOverTotal;
         private readonly float[] _negativeCountsOverTotal;
-        private readonly float[] _probabilities;
+        private readonly float[] _exponentials;
+        private readonly float[] _rowScales;
+        private readonly float[] _shifts;
+        private readonly float[] _rowSums;
+        private readonly float[] _logSumExps;
         private readonly double _total;
 
         /// <summary>Prepares the objective for <paramref name="counts"/> with regularization strength λ.</summary>
@@ -43,7 +47,11 @@ namespace MakemorePS.Core
             _negativeCountsOverTotal = new float[_v * _v];
             _rowTotals = new double[_v];
             _rowTotalsOverTotal = new float[_v];
-            _probabilities = new float[_v * _v];
+            _exponentials = new float[_v * _v];
+            _rowScales = new float[_v * _v];
+            _shifts = new float[_v];
+            _rowSums = new float[_v];
+            _logSumExps = new float[_v];
             ReadOnlySpan<long> table = counts.AsSpan();
             for (int cell = 0; cell < table.Length; cell++)
             {
@@ -67,8 +75,8 @@ namespace MakemorePS.Core
         /// <summary>λ in loss = mean NLL + λ·mean(W²).</summary>
         public float Regularization { get; }
 
-        /// <summary>The softmax of every row of the weights of the last <see cref="Evaluate"/>, (V,V) row-major.</summary>
-        public ReadOnlySpan<float> LastProbabilities => _probabilities;
+        /// <summary>logsumexp of every row of the weights of the last <see cref="Evaluate"/>: ln Σ_j exp(W[i,j]).</summary>
+        public ReadOnlySpan<float> LastLogSumExps => _logSumExps;
 
         /// <summary>Computes the full-batch loss at <paramref name="weights"/> and writes its gradient into <paramref name="gradient"/>.</summary>
         /// <param name="weights">W, (V,V) row-major.</param>
@@ -78,12 +86,12 @@ namespace MakemorePS.Core
         {
             CheckShape(weights.Length, gradient.Length, _v);
 
-            // Forward: W (V,V) -> probs (V,V), NLL sum.
-            double nll = BigramLayers.CountMatrixForward(weights, _counts, _rowTotals, _v, _probabilities) / _total;
+            // Forward: W (V,V) -> E (V,V), row sums (V), NLL sum.
+            double nll = BigramLayers.CountMatrixForward(weights, _counts, _rowTotals, _v, _exponentials, _shifts, _rowSums, _logSumExps) / _total;
             double regularization = BigramLayers.RegularizationForward(weights, Regularization);
 
-            // Backward: probs (V,V) -> dW (V,V), then + 2λ/V²·W.
-            BigramLayers.CountMatrixBackward(_probabilities, _rowTotalsOverTotal, _negativeCountsOverTotal, _v, gradient);
+            // Backward: E (V,V), row sums (V) -> dW (V,V), then + 2λ/V²·W.
+            BigramLayers.CountMatrixBackward(_exponentials, _rowSums, _rowTotalsOverTotal, _negativeCountsOverTotal, _v, _rowScales, gradient);
             BigramLayers.RegularizationBackward(weights, Regularization, gradient);
             return new BigramLoss(nll, regularization);
         }
