@@ -22,14 +22,16 @@ namespace MakemorePS.Core
             }
         }
 
-        // Embedding backward: dW[xs[b],:] += dlogits[b,:] (accumulates).
+        // Embedding backward: dW[xs[b],:] += dlogits[b,:] (accumulates, in double).
         // dlogits (B,V), xs (B) -> dW (V,V). This scatter-add is exactly one-hot(xs)ᵀ (V,B) @ dlogits (B,V).
-        internal static void EmbedBackward(ReadOnlySpan<float> dlogits, ReadOnlySpan<int> xs, int v, Span<float> weightGradient)
+        // A float accumulator would add tens of thousands of near-equal terms to one cell with correlated rounding;
+        // double keeps the sum exact to far below the 1e-5 agreement with the count-matrix path.
+        internal static void EmbedBackward(ReadOnlySpan<float> dlogits, ReadOnlySpan<int> xs, int v, Span<double> weightGradient)
         {
             for (int b = 0; b < xs.Length; b++)
             {
-                Span<float> row = weightGradient.Slice(xs[b] * v, v);
-                Kernels.Add(row, dlogits.Slice(b * v, v), row);
+                Span<double> row = weightGradient.Slice(xs[b] * v, v);
+                Kernels.AddWidened(dlogits.Slice(b * v, v), row, row);
             }
         }
 

@@ -9,8 +9,8 @@ namespace MakemorePS.Core
     /// </summary>
     /// <remarks>
     /// Examples are processed in chunks of at most <see cref="ChunkSize"/> rows, so memory stays O(chunk·V) for any
-    /// batch; each chunk's gradient is added into a double accumulator so that long batches agree with the count
-    /// matrix path to 1e-5. All buffers are allocated at construction. Not thread-safe.
+    /// batch; the gradient is accumulated in double so that long batches agree with the count-matrix path to 1e-5.
+    /// All buffers are allocated at construction. Not thread-safe.
     /// </remarks>
     public sealed class PerExampleObjective
     {
@@ -24,7 +24,6 @@ namespace MakemorePS.Core
         private readonly float[] _probabilities;
         private readonly int[] _batchXs;
         private readonly int[] _batchYs;
-        private readonly float[] _chunkGradient;
         private readonly double[] _gradientSum;
 
         /// <summary>Prepares the objective for the examples (xs[b] → ys[b]).</summary>
@@ -78,7 +77,6 @@ namespace MakemorePS.Core
             _probabilities = new float[ChunkSize * _v];
             _batchXs = new int[ChunkSize];
             _batchYs = new int[ChunkSize];
-            _chunkGradient = new float[_v * _v];
             _gradientSum = new double[_v * _v];
         }
 
@@ -196,14 +194,9 @@ namespace MakemorePS.Core
                 BigramLayers.EmbedForward(weights, xs, _v, logits);
                 nll += BigramLayers.SoftmaxCrossEntropyForward(logits, ys, _v, probabilities);
 
-                // Backward: probs (C,V) -> dlogits (C,V), in place -> dW chunk (V,V).
+                // Backward: probs (C,V) -> dlogits (C,V), in place -> dW (V,V), accumulated in double.
                 BigramLayers.SoftmaxCrossEntropyBackward(probabilities, ys, scale, _v, probabilities);
-                Array.Clear(_chunkGradient, 0, _chunkGradient.Length);
-                BigramLayers.EmbedBackward(probabilities, xs, _v, _chunkGradient);
-                for (int cell = 0; cell < _chunkGradient.Length; cell++)
-                {
-                    _gradientSum[cell] += _chunkGradient[cell];
-                }
+                BigramLayers.EmbedBackward(probabilities, xs, _v, _gradientSum);
             }
 
             for (int cell = 0; cell < gradient.Length; cell++)
