@@ -65,7 +65,8 @@ namespace MakemorePS.Core
             _v = counts.Size;
             _trainingNames = trainingNames ?? (IEnumerable<string>?)start?.TrainingNames ?? Array.Empty<string>();
             _gradient = new float[_v * _v];
-            _history = new List<TrainingRecord>((start?.Steps ?? 0) + Options.Steps);
+            // Presized so steps rarely grow the list, but capped: a huge step count must not reserve memory up front.
+            _history = new List<TrainingRecord>((start?.Steps ?? 0) + Math.Min(Options.Steps, 1 << 16));
             if (start != null && start.Kind == BigramModelKind.Neural)
             {
                 _weights = start.GetWeights()!;
