@@ -27,6 +27,27 @@ namespace MakemorePS.Core.Tests
         }
 
         [Fact]
+        public void BundledDataIsTheSsa2018ListInLowerCase()
+        {
+            // Figures from Data/README.md: SSA's revised 2018 release (makemore's original file has 32,033 lines).
+            Assert.Equal(32257, BundledNames.Names.Count);
+            Assert.Equal(29693, BundledNames.Corpus.Names.Count);
+            Assert.Equal("emma", BundledNames.Names[0]);
+            Assert.Equal(new[] { "emma", "olivia", "ava", "isabella", "sophia", "charlotte", "mia", "amelia", "harper", "evelyn" }, BundledNames.Names.Take(10));
+            Assert.All(BundledNames.Names, name => Assert.True(name.All(c => c >= 'a' && c <= 'z'), name));
+            Assert.Equal(0, BundledNames.Counts.BlankLineCount);
+        }
+
+        [Fact]
+        public void BundledVocabularyIsTheBoundaryAndTheAlphabet()
+        {
+            Vocabulary vocabulary = BundledNames.Counts.Vocabulary;
+            Assert.Equal(27, vocabulary.Count);
+            Assert.Equal(".abcdefghijklmnopqrstuvwxyz", vocabulary.ToString());
+            Assert.Equal(BundledNames.Names.Sum(name => (long)name.Length + 1), BundledNames.Counts.TotalBigrams);
+        }
+
+        [Fact]
         public void TheStreamHoldsTheSameNames()
         {
             using (Stream stream = BundledNames.OpenStream())
