@@ -210,6 +210,16 @@ namespace MakemorePS.Core.Tests
             }
         }
 
+        [Fact]
+        public void StreamBufferGrowsWhenAFileIsLongerThanItSeemed()
+        {
+            string text = "emma\n" + new string('x', 5000) + "\nava\n";
+            var counter = new BigramCounter(new CountingOptions { CollectNames = true });
+            counter.AddStream(new ShrunkLengthStream(Encoding.UTF8.GetBytes(text)));
+            Assert.Equal(new[] { "emma", new string('x', 5000), "ava" }, counter.Names);
+            Assert.Equal(0, counter.RejectedCount);
+        }
+
         [Theory]
         [InlineData(0.2)]
         [InlineData(0.002)]
@@ -454,6 +464,17 @@ namespace MakemorePS.Core.Tests
             }
 
             return text.ToString();
+        }
+
+        /// <summary>A seekable stream that claims to be short, like a file that grows while it is read.</summary>
+        private sealed class ShrunkLengthStream : MemoryStream
+        {
+            public ShrunkLengthStream(byte[] data)
+                : base(data, writable: false)
+            {
+            }
+
+            public override long Length => 10;
         }
 
         /// <summary>A stream that hands out at most a few bytes per read, to cross every boundary.</summary>

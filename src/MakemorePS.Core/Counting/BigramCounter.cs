@@ -257,7 +257,14 @@ namespace MakemorePS.Core
                 throw new ArgumentNullException(nameof(stream));
             }
 
-            var buffer = new byte[BatchBytes()];
+            long batchBytes = BatchBytes();
+            if (stream.CanSeek)
+            {
+                // A small file needs no full-size buffer; the buffer grows again if the file turns out longer.
+                batchBytes = Math.Min(batchBytes, Math.Max(stream.Length - stream.Position + 1, 4096));
+            }
+
+            var buffer = new byte[batchBytes];
             int filled = 0;
             bool endOfStream = false;
             Fill(stream, buffer, ref filled, ref endOfStream);
@@ -289,6 +296,12 @@ namespace MakemorePS.Core
 
                 ReadOnlySpan<byte> data = buffer.AsSpan(start, filled - start);
                 int cut = endOfStream ? data.Length : FindLastCut(data, atEnd: false);
+                if (cut == 0 && !endOfStream && buffer.Length < BatchBytes())
+                {
+                    Array.Resize(ref buffer, (int)BatchBytes());
+                    continue;
+                }
+
                 if (cut == 0 && !endOfStream)
                 {
                     // A full buffer without a line break: far beyond the line limit. Report it and drop it.
@@ -329,7 +342,7 @@ namespace MakemorePS.Core
                 throw new ArgumentNullException(nameof(path));
             }
 
-            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan))
+            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1, FileOptions.SequentialScan))
             {
                 AddStream(stream, path);
             }
