@@ -74,6 +74,11 @@ Describe 'Measure-NameLikelihood' {
             [math]::Abs($summary.Perplexity - [math]::Exp($summary.MeanNegativeLogLikelihood)) | Should -BeLessThan 1e-9
         }
 
+        It 'fails with NoInputNames when no name could be scored' {
+            $failure = { 'x1', '' | Measure-NameLikelihood -Model $script:Model -Summary -ErrorAction SilentlyContinue -WarningAction SilentlyContinue } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Be "NoInputNames,$script:CommandType"
+        }
+
         It 'sums the per-name scores' {
             $names = 'emma', 'olivia', 'ava'
             $scores = $names | Measure-NameLikelihood -Model $script:Model
