@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using MakemorePS.Common;
 using MakemorePS.Core;
@@ -62,11 +63,10 @@ namespace MakemorePS.Commands
                 WriteWarning("The model holds no training names, so -ExcludeTrainingNames excludes nothing.");
             }
 
-            BigramSampler sampler;
+            IEnumerable<string> names;
             try
             {
-                sampler = new BigramSampler(model, options.Temperature);
-                options.Validate(model);
+                names = new BigramSampler(model, options.Temperature).Sample(options);
             }
             catch (UnknownCharacterException exception)
             {
@@ -78,10 +78,18 @@ namespace MakemorePS.Commands
                 ThrowTerminatingError(ErrorRecords.FromCore(exception, ErrorCategory.InvalidArgument, Prefix));
                 return;
             }
+            catch (ArgumentException exception)
+            {
+                // The prefix is longer than -MaxLength.
+                ThrowTerminatingError(ErrorRecords.Create(
+                    new PSArgumentException($"{exception.Message} Use a shorter -Prefix or a larger -MaxLength.", exception),
+                    ErrorIds.PrefixTooLong, ErrorCategory.InvalidArgument, Prefix));
+                return;
+            }
 
             try
             {
-                foreach (string name in sampler.Sample(options))
+                foreach (string name in names)
                 {
                     WriteObject(name);
                 }

@@ -14,6 +14,7 @@ namespace MakemorePS.Common
         internal const string InvalidTrainingSetting = "InvalidTrainingSetting";
         internal const string UnknownCharacter = "UnknownCharacter";
         internal const string NoNovelNames = "NoNovelNames";
+        internal const string PrefixTooLong = "PrefixTooLong";
         internal const string FileExists = "FileExists";
         internal const string FileReadOnly = "FileReadOnly";
         internal const string AmbiguousPath = "AmbiguousPath";

@@ -57,7 +57,12 @@ namespace MakemorePS.Common
         /// <summary>Starts collecting names.</summary>
         private protected void BeginNameInput()
         {
-            _counter = new BigramCounter(LowerCase.IsPresent, CollectsTrainingNames);
+            _counter = new BigramCounter(new CountingOptions
+            {
+                LowerCase = LowerCase.IsPresent,
+                CollectNames = CollectsTrainingNames,
+                Rejected = WriteRejection,
+            });
             _receivedInput = false;
         }
 
@@ -135,7 +140,7 @@ namespace MakemorePS.Common
                     return BundledNames.Counts;
                 }
 
-                counter.CountNames(BundledNames.Names);
+                counter.AddNames(BundledNames.Names, "bundled names");
             }
 
             if (counter.BlankLineCount > 0)
@@ -150,18 +155,21 @@ namespace MakemorePS.Common
                     ErrorIds.NoInputNames, ErrorCategory.InvalidData, null));
             }
 
-            trainingNames = CollectsTrainingNames ? counter.TrainingNames : null;
+            trainingNames = CollectsTrainingNames ? counter.Names : null;
             return counter.ToCounts();
         }
+
+        /// <summary>Reports a line of a file that cannot be a name; the counter has skipped it and goes on.</summary>
+        private void WriteRejection(NameRejection rejection) => WriteError(ErrorRecords.Create(
+            new InvalidDataException($"{rejection.Source ?? "input"}, line {rejection.LineNumber}: {rejection.Message}", rejection.Error),
+            rejection.Error.ErrorId, ErrorCategory.InvalidData, rejection.Text));
 
         private void CountFile(BigramCounter counter, string file)
         {
             WriteVerbose($"Counting the names in '{file}'.");
             try
             {
-                counter.AddFile(file, rejection => WriteError(ErrorRecords.Create(
-                    new InvalidDataException($"{file}, line {rejection.LineNumber}: {rejection.Message}"),
-                    ErrorIds.InvalidName, ErrorCategory.InvalidData, rejection.Text)));
+                counter.AddFile(file);
             }
             catch (IOException exception)
             {
