@@ -48,9 +48,8 @@ namespace MakemorePS.Commands
             }
             catch (ModelFormatException exception)
             {
-                WriteError(ErrorRecords.Create(
-                    new InvalidDataException($"'{file}' is not a MakemorePS model file that this version can read: {exception.Message}", exception),
-                    exception.ErrorId, ErrorCategory.InvalidData, file));
+                // The core's message names the file and says what is wrong with it.
+                WriteError(ErrorRecords.FromCore(exception, ErrorCategory.InvalidData, file));
                 return;
             }
             catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)

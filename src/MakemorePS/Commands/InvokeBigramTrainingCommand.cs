@@ -109,13 +109,6 @@ namespace MakemorePS.Commands
             if (CheckpointPath is not null)
             {
                 _checkpointFile = ProviderPaths.ResolveOutputFile(this, CheckpointPath, literal: true);
-                string? directory = System.IO.Path.GetDirectoryName(_checkpointFile);
-                if (!string.IsNullOrEmpty(directory) && !Directory.Exists(directory))
-                {
-                    ThrowTerminatingError(ErrorRecords.Create(
-                        new DirectoryNotFoundException($"The folder of the checkpoint file '{CheckpointPath}' does not exist. Create '{directory}' first, or choose another -CheckpointPath."),
-                        ErrorIds.PathNotFound, ErrorCategory.ObjectNotFound, CheckpointPath));
-                }
             }
 
             if (ParameterSetName != ModelSet)

@@ -7,6 +7,7 @@ namespace MakemorePS.Common
         internal const string InvalidName = "InvalidName";
         internal const string PathNotFound = "PathNotFound";
         internal const string PathIsDirectory = "PathIsDirectory";
+        internal const string DirectoryNotFound = "DirectoryNotFound";
         internal const string NotFileSystemPath = "NotFileSystemPath";
         internal const string FileReadFailed = "FileReadFailed";
         internal const string FileWriteFailed = "FileWriteFailed";

@@ -151,7 +151,7 @@ namespace MakemorePS.Common
             if (counter.NameCount == 0)
             {
                 ThrowTerminatingError(ErrorRecords.Create(
-                    new PSArgumentException("The input held no usable names: every entry was blank or invalid (see the errors above). Give at least one name."),
+                    new PSArgumentException("No usable names were read: the input was blank or invalid, or its files could not be read (see the errors above). Give at least one valid name."),
                     ErrorIds.NoInputNames, ErrorCategory.InvalidData, null));
             }
 

@@ -76,7 +76,7 @@ namespace MakemorePS.Common
 
         /// <summary>
         /// The file-system path of an output file. -Path may hold a wildcard that matches exactly one existing item;
-        /// otherwise the path is taken as written. Problems terminate the command.
+        /// otherwise the path is taken as written. Its folder must exist. Problems terminate the command.
         /// </summary>
         internal static string ResolveOutputFile(PSCmdlet cmdlet, string path, bool literal)
         {
@@ -119,6 +119,14 @@ namespace MakemorePS.Common
                 cmdlet.ThrowTerminatingError(ErrorRecords.Create(
                     new IOException($"'{path}' is a directory. Give the path of the file to write, for example '{Path.Combine(path, "model.json")}'."),
                     ErrorIds.PathIsDirectory, ErrorCategory.InvalidArgument, path));
+            }
+
+            string? directory = Path.GetDirectoryName(providerPath);
+            if (!string.IsNullOrEmpty(directory) && !Directory.Exists(directory))
+            {
+                cmdlet.ThrowTerminatingError(ErrorRecords.Create(
+                    new DirectoryNotFoundException($"Cannot write '{path}': the folder '{directory}' does not exist. Create it first (New-Item -ItemType Directory), or choose another path."),
+                    ErrorIds.DirectoryNotFound, ErrorCategory.ObjectNotFound, path));
             }
 
             return providerPath;
