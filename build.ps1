@@ -7,7 +7,8 @@
       Build    dotnet build MakemorePS.sln; the assemblies land in lib/<framework>, so the repository is importable.
       Help     MAML help from the PlatyPS markdown in docs/ into module/en-US (installs
                Microsoft.PowerShell.PlatyPS for the current user if it is missing), then copies it beside the
-               built assemblies so Get-Help finds it after Import-Module ./MakemorePS.psd1.
+               built assemblies so Get-Help finds it after Import-Module ./MakemorePS.psd1 (the build copies it
+               there too). About topics go to en-US/ beside the manifest, where Get-Help looks for them.
       Test     dotnet test MakemorePS.sln, then the Pester suite in a child pwsh so this session never locks
                the module's DLLs.
       Package  A Release build laid out as a publishable module folder: out/MakemorePS/<version>/.
@@ -136,10 +137,14 @@ function Invoke-HelpTask {
         }
     }
 
-    # About topics are plain text for Get-Help; the markdown reads well as it is.
-    foreach ($about in Get-ChildItem -Path (Join-Path -Path $docs -ChildPath 'about_*.md') -File) {
-        $target = Join-Path -Path $helpFolder -ChildPath ($about.BaseName + '.help.txt')
-        Copy-Item -LiteralPath $about.FullName -Destination $target -Force
+    # About topics are plain text, and Get-Help finds them only in the en-US folder beside the manifest.
+    $aboutFiles = @(Get-ChildItem -Path (Join-Path -Path $docs -ChildPath 'about_*.md') -File)
+    if ($aboutFiles.Count -gt 0) {
+        $aboutFolder = Join-Path -Path $repositoryRoot -ChildPath 'en-US'
+        $null = New-Item -Path $aboutFolder -ItemType Directory -Force
+        foreach ($about in $aboutFiles) {
+            Copy-Item -LiteralPath $about.FullName -Destination (Join-Path -Path $aboutFolder -ChildPath ($about.BaseName + '.help.txt')) -Force
+        }
     }
 
     # Place the help where Get-Help looks without needing a rebuild: beside each built cmdlet assembly.
@@ -178,6 +183,10 @@ function Invoke-PackageTask {
 
     Copy-Item -LiteralPath $manifestPath -Destination $packageRoot
     Copy-Item -LiteralPath (Join-Path -Path $repositoryRoot -ChildPath 'module') -Destination $packageRoot -Recurse
+    $aboutFolder = Join-Path -Path $repositoryRoot -ChildPath 'en-US'
+    if (Test-Path -LiteralPath $aboutFolder) {
+        Copy-Item -LiteralPath $aboutFolder -Destination $packageRoot -Recurse
+    }
     foreach ($framework in 'net8.0', 'netstandard2.0') {
         $source = Join-Path -Path $repositoryRoot -ChildPath "lib/$framework"
         if (-not (Test-Path -LiteralPath (Join-Path -Path $source -ChildPath 'MakemorePS.dll'))) {
