@@ -4,7 +4,7 @@ using MakemorePS.Core;
 
 namespace MakemorePS.Commands
 {
-    /// <summary>Get-BundledName: the names that ship with the module (32,033 SSA baby names of 2018), in file order.</summary>
+    /// <summary>Get-BundledName: the names that ship with the module (US SSA baby names of 2018), in file order.</summary>
     [Cmdlet(VerbsCommon.Get, "BundledName")]
     [OutputType(typeof(string))]
     public sealed class GetBundledNameCommand : PSCmdlet
