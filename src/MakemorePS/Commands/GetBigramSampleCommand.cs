@@ -37,7 +37,7 @@ namespace MakemorePS.Commands
 
         /// <summary>Names are cut at this many characters (default 64).</summary>
         [Parameter]
-        [ValidateRange(1, int.MaxValue)]
+        [ValidateRange(1, SampleOptions.MaxLengthLimit)]
         public int MaxLength { get; set; } = 64;
 
         /// <summary>Draws again whenever a name is one of the model's training names, so every name emitted is new.</summary>

@@ -104,6 +104,13 @@ namespace MakemorePS.Commands
 
             if (_summary is not null)
             {
+                if (_summary.NameCount == 0)
+                {
+                    ThrowTerminatingError(ErrorRecords.Create(
+                        new PSArgumentException("No names could be scored: the input was blank or every name was invalid (see the errors above), so there is nothing to summarize. Give at least one name made of the model's characters."),
+                        ErrorIds.NoInputNames, ErrorCategory.InvalidData, null));
+                }
+
                 WriteObject(_summary.ToScore());
             }
         }
