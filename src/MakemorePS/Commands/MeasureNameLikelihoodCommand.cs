@@ -149,7 +149,7 @@ namespace MakemorePS.Commands
             }
             else if (Detailed.IsPresent)
             {
-                foreach (BigramScore bigram in score.Bigrams!)
+                foreach (BigramScore bigram in score.GetBigrams())
                 {
                     WriteObject(bigram);
                 }
