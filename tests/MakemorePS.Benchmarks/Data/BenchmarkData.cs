@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using MakemorePS.Benchmarks.Baselines;
+using MakemorePS.Core;
+
+namespace MakemorePS.Benchmarks.Data
+{
+    /// <summary>
+    /// The inputs, loaded once per process. The synthetic corpus lives in a temp file (never in the repository),
+    /// generated on first use and reused while its name (size, seed, source table fingerprint) matches.
+    /// </summary>
+    internal static class BenchmarkData
+    {
+        /// <summary>Environment variable carrying the corpus size to BenchmarkDotNet's child processes.</summary>
+        public const string CorpusMegabytesVariable = "MAKEMOREPS_BENCH_CORPUS_MB";
+
+        /// <summary>The default synthetic corpus size in MB (10^6 bytes).</summary>
+        public const int DefaultCorpusMegabytes = 100;
+
+        /// <summary>The seed of the synthetic corpus.</summary>
+        public const long CorpusSeed = 20240101;
+
+        /// <summary>How many synthetic names the per-name stages (scoring) use: held as strings, so not all 100 MB.</summary>
+        public const int SyntheticNameSample = 2_000_000;
+
+        private static readonly Lazy<string[]> BundledNamesLazy = new Lazy<string[]>(LoadBundledNames);
+        private static readonly Lazy<byte[]> BundledUtf8Lazy = new Lazy<byte[]>(() => Encoding.UTF8.GetBytes(string.Concat(BundledNames.Select(n => n + "\n"))));
+        private static readonly Lazy<BigramCounts> BundledCountsLazy = new Lazy<BigramCounts>(
+            () => DictionaryBigramCounter.ToBigramCounts(DictionaryBigramCounter.CountNames(BundledNames), BundledNames.Count));
+
+        private static readonly Lazy<byte[]> SyntheticUtf8Lazy = new Lazy<byte[]>(() => File.ReadAllBytes(EnsureSyntheticCorpus()));
+        private static readonly Lazy<string[]> SyntheticNamesLazy = new Lazy<string[]>(ReadSyntheticNames);
+        private static readonly Lazy<BigramCounts> SyntheticCountsLazy = new Lazy<BigramCounts>(() =>
+        {
+            byte[] utf8 = SyntheticUtf8;
+            var counts = DictionaryBigramCounter.CountUtf8(utf8);
+            long names = utf8.LongCount(b => b == (byte)'\n');
+            return DictionaryBigramCounter.ToBigramCounts(counts, names);
+        });
+
+        /// <summary>Where the benchmarks keep generated files.</summary>
+        public static string TempDirectory
+        {
+            get
+            {
+                string path = Path.Combine(Path.GetTempPath(), "makemoreps-bench");
+                Directory.CreateDirectory(path);
+                return path;
+            }
+        }
+
+        /// <summary>The synthetic corpus size in bytes, from <see cref="CorpusMegabytesVariable"/> or the default.</summary>
+        public static long CorpusBytes
+        {
+            get
+            {
+                string? text = Environment.GetEnvironmentVariable(CorpusMegabytesVariable);
+                int megabytes = int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int parsed) && parsed > 0 ? parsed : DefaultCorpusMegabytes;
+                return megabytes * 1_000_000L;
+            }
+        }
+
+        public static IReadOnlyList<string> BundledNames => BundledNamesLazy.Value;
+
+        public static byte[] BundledUtf8 => BundledUtf8Lazy.Value;
+
+        public static BigramCounts BundledCounts => BundledCountsLazy.Value;
+
+        public static byte[] SyntheticUtf8 => SyntheticUtf8Lazy.Value;
+
+        /// <summary>The first <see cref="SyntheticNameSample"/> names of the synthetic corpus.</summary>
+        public static IReadOnlyList<string> SyntheticNames => SyntheticNamesLazy.Value;
+
+        public static BigramCounts SyntheticCounts => SyntheticCountsLazy.Value;
+
+        public static byte[] Utf8(DataSet data) => data == DataSet.Bundled ? BundledUtf8 : SyntheticUtf8;
+
+        public static IReadOnlyList<string> Names(DataSet data) => data == DataSet.Bundled ? BundledNames : SyntheticNames;
+
+        public static BigramCounts Counts(DataSet data) => data == DataSet.Bundled ? BundledCounts : SyntheticCounts;
+
+        /// <summary>The bundled names as a UTF-8 file in the temp directory (for the file counter).</summary>
+        public static string BundledFilePath()
+        {
+            string path = Path.Combine(TempDirectory, $"bundled-{Fingerprint(BundledCounts)}.txt");
+            if (!File.Exists(path))
+            {
+                WriteAtomically(path, stream => stream.Write(BundledUtf8, 0, BundledUtf8.Length));
+            }
+
+            return path;
+        }
+
+        public static string FilePath(DataSet data) => data == DataSet.Bundled ? BundledFilePath() : EnsureSyntheticCorpus();
+
+        /// <summary>The synthetic corpus file, generated if it is not there yet.</summary>
+        public static string EnsureSyntheticCorpus() => EnsureSyntheticCorpus(CorpusBytes);
+
+        public static string EnsureSyntheticCorpus(long targetBytes)
+        {
+            string path = Path.Combine(TempDirectory, $"synthetic-{targetBytes}-seed{CorpusSeed}-{Fingerprint(BundledCounts)}.txt");
+            if (!File.Exists(path))
+            {
+                var corpus = new SyntheticCorpus(BundledCounts);
+                WriteAtomically(path, stream => corpus.Write(stream, targetBytes, CorpusSeed));
+            }
+
+            return path;
+        }
+
+        /// <summary>Writes a file through a temp name and a rename, so a killed run never leaves a half corpus behind.</summary>
+        public static void WriteAtomically(string path, Action<Stream> write)
+        {
+            string partial = path + "." + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + ".partial";
+            using (var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                write(stream);
+            }
+
+            File.Move(partial, path, overwrite: true);
+        }
+
+        /// <summary>A short hash of a count table, so a changed source table never reuses an old corpus.</summary>
+        public static string Fingerprint(BigramCounts counts)
+        {
+            ulong hash = 14695981039346656037UL;
+            foreach (long c in counts.AsSpan())
+            {
+                hash = unchecked((hash ^ (ulong)c) * 1099511628211UL);
+            }
+
+            foreach (string symbol in counts.Vocabulary.Symbols)
+            {
+                foreach (char ch in symbol)
+                {
+                    hash = unchecked((hash ^ ch) * 1099511628211UL);
+                }
+            }
+
+            return hash.ToString("x16", CultureInfo.InvariantCulture);
+        }
+
+        private static string[] LoadBundledNames()
+        {
+            // Read the core's embedded names list directly (the same resource BundledNames serves).
+            using Stream stream = typeof(Vocabulary).Assembly.GetManifestResourceStream("MakemorePS.Core.Data.names.txt")
+                ?? throw new InvalidOperationException("The core assembly has no embedded names list.");
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            var names = new List<string>();
+            string? line;
+            while ((line = reader.ReadLine()) != null)
+            {
+                line = line.Trim();
+                if (line.Length > 0)
+                {
+                    names.Add(line);
+                }
+            }
+
+            return names.ToArray();
+        }
+
+        private static string[] ReadSyntheticNames()
+        {
+            var names = new List<string>(SyntheticNameSample);
+            foreach (string line in File.ReadLines(EnsureSyntheticCorpus()))
+            {
+                if (names.Count == SyntheticNameSample)
+                {
+                    break;
+                }
+
+                names.Add(line);
+            }
+
+            return names.ToArray();
+        }
+    }
+}
