@@ -94,4 +94,30 @@ namespace MakemorePS.Core
         /// <inheritdoc/>
         public string ErrorId => "TrainingDiverged";
     }
+
+    /// <summary>
+    /// Sampling with training names excluded gave up: every one of the allowed attempts in a row produced a training
+    /// name (or an empty name), so the model cannot, in practice, produce a novel name.
+    /// </summary>
+    public sealed class NoNovelNamesException : InvalidOperationException, IMakemoreError
+    {
+        /// <summary>Creates the exception.</summary>
+        /// <param name="attempts">How many samples in a row were rejected.</param>
+        /// <param name="namesProduced">How many novel names had been produced before giving up.</param>
+        public NoNovelNamesException(int attempts, int namesProduced)
+            : base($"No novel name after {attempts} attempts in a row (after {namesProduced} novel names): every sample was a training name or empty. Raise the temperature, allow more attempts, or stop excluding training names.")
+        {
+            Attempts = attempts;
+            NamesProduced = namesProduced;
+        }
+
+        /// <summary>How many samples in a row were rejected.</summary>
+        public int Attempts { get; }
+
+        /// <summary>How many novel names had been produced before giving up.</summary>
+        public int NamesProduced { get; }
+
+        /// <inheritdoc/>
+        public string ErrorId => "NoNovelNames";
+    }
 }

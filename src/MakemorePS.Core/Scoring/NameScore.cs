@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Generic;
+
+namespace MakemorePS.Core
+{
+    /// <summary>How likely a model finds one name: the sum of ln P over its bigrams, '.' start and end included.</summary>
+    /// <remarks>
+    /// A bigram the model gives probability 0 (possible only without smoothing) makes the log-likelihood −∞ and the
+    /// NLL, mean NLL and perplexity +∞: an honest infinity, never NaN.
+    /// </remarks>
+    public sealed class NameScore
+    {
+        private static readonly BigramScore[] NoBigrams = Array.Empty<BigramScore>();
+
+        /// <summary>Creates a score from a log-likelihood and the number of bigrams it sums over.</summary>
+        /// <param name="name">The name as scored.</param>
+        /// <param name="logLikelihood">Σ ln P over the bigrams: 0 or less, −∞ allowed.</param>
+        /// <param name="bigramCount">The number of bigrams: the name's symbols + 1, so at least 1.</param>
+        /// <param name="bigrams">The per-bigram breakdown, or null when not asked for.</param>
+        /// <exception cref="ArgumentOutOfRangeException">The log-likelihood is NaN or +∞, or the count is below 1.</exception>
+        public NameScore(string name, double logLikelihood, int bigramCount, IReadOnlyList<BigramScore>? bigrams = null)
+        {
+            if (double.IsNaN(logLikelihood) || double.IsPositiveInfinity(logLikelihood))
+            {
+                throw new ArgumentOutOfRangeException(nameof(logLikelihood), logLikelihood, "A log-likelihood must be a number, and not +∞.");
+            }
+
+            if (bigramCount < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(bigramCount), bigramCount, "A name has at least one bigram (the empty name has '..').");
+            }
+
+            Name = name ?? throw new ArgumentNullException(nameof(name));
+            LogLikelihood = logLikelihood;
+            BigramCount = bigramCount;
+            Bigrams = bigrams ?? NoBigrams;
+
+            // 0.0 − x rather than −x, so a certain name reports +0 rather than −0.
+            NegativeLogLikelihood = 0.0 - logLikelihood;
+            MeanNegativeLogLikelihood = NegativeLogLikelihood / bigramCount;
+            Perplexity = Math.Exp(MeanNegativeLogLikelihood);
+        }
+
+        /// <summary>The name as scored.</summary>
+        public string Name { get; }
+
+        /// <summary>Σ ln P(next | current) over the name's bigrams; −∞ when one of them has probability 0.</summary>
+        public double LogLikelihood { get; }
+
+        /// <summary>−<see cref="LogLikelihood"/>; +∞ when a bigram has probability 0.</summary>
+        public double NegativeLogLikelihood { get; }
+
+        /// <summary><see cref="NegativeLogLikelihood"/> / <see cref="BigramCount"/>, the lecture's loss for this name.</summary>
+        public double MeanNegativeLogLikelihood { get; }
+
+        /// <summary>exp(<see cref="MeanNegativeLogLikelihood"/>): as if the model chose uniformly among this many symbols at each step.</summary>
+        public double Perplexity { get; }
+
+        /// <summary>The number of bigrams: symbols + 1 ('.' at both ends).</summary>
+        public int BigramCount { get; }
+
+        /// <summary>The per-bigram breakdown in order when it was asked for; otherwise empty.</summary>
+        public IReadOnlyList<BigramScore> Bigrams { get; }
+
+        /// <summary>The name and its mean NLL, for display.</summary>
+        public override string ToString() => $"{Name}: {MeanNegativeLogLikelihood.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)}";
+    }
+}
