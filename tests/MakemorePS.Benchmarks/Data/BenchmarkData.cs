@@ -105,6 +105,12 @@ namespace MakemorePS.Benchmarks.Data
             string path = Path.Combine(TempDirectory, $"synthetic-{targetBytes}-seed{CorpusSeed}-{Fingerprint(BundledCounts)}.txt");
             if (!File.Exists(path))
             {
+                // Corpora of other sizes or from an older names list are 100 MB each: keep only the one in use.
+                foreach (string stale in Directory.EnumerateFiles(TempDirectory, "synthetic-*.txt"))
+                {
+                    File.Delete(stale);
+                }
+
                 var corpus = new SyntheticCorpus(BundledCounts);
                 WriteAtomically(path, stream => corpus.Write(stream, targetBytes, CorpusSeed));
             }

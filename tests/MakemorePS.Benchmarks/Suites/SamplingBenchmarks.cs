@@ -19,6 +19,8 @@ namespace MakemorePS.Benchmarks.Suites
 
         private BigramModel _model = null!;
         private LinearScanSampler _linearScan = null!;
+        private BigramSampler _sampler = null!;
+        private SampleOptions _options = null!;
         private Pcg32 _rng = null!;
 
         [Params(DataSet.Bundled, DataSet.Synthetic)]
@@ -29,6 +31,8 @@ namespace MakemorePS.Benchmarks.Suites
         {
             _model = BigramModel.FromCounts(BenchmarkData.Counts(Data), 1.0);
             _linearScan = new LinearScanSampler(_model, MaxLength);
+            _sampler = new BigramSampler(_model);
+            _options = new SampleOptions { Count = NamesPerInvoke, MaxLength = MaxLength };
             _rng = new Pcg32(2147483647L);
         }
 
@@ -40,6 +44,33 @@ namespace MakemorePS.Benchmarks.Suites
             for (int i = 0; i < NamesPerInvoke; i++)
             {
                 characters += _linearScan.SampleOne(_rng).Length;
+            }
+
+            return characters;
+        }
+    
+
+        [Benchmark(OperationsPerInvoke = NamesPerInvoke, Description = "Core BigramSampler.SampleOne (alias tables)")]
+        [Throughput(ThroughputUnit.Names)]
+        public int CoreSampleOne()
+        {
+            int characters = 0;
+            for (int i = 0; i < NamesPerInvoke; i++)
+            {
+                characters += _sampler.SampleOne(_rng, null, MaxLength).Length;
+            }
+
+            return characters;
+        }
+
+        [Benchmark(OperationsPerInvoke = NamesPerInvoke, Description = "Core BigramSampler.Sample (lazy, as the cmdlet)")]
+        [Throughput(ThroughputUnit.Names)]
+        public int CoreSampleEnumerable()
+        {
+            int characters = 0;
+            foreach (string name in _sampler.Sample(_options))
+            {
+                characters += name.Length;
             }
 
             return characters;
