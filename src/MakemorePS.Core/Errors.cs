@@ -17,6 +17,15 @@ namespace MakemorePS.Core
 
         /// <summary>The name holds half of a surrogate pair.</summary>
         UnpairedSurrogate,
+
+        /// <summary>The line's bytes are not valid UTF-8.</summary>
+        InvalidEncoding,
+
+        /// <summary>The line is longer than a reader's line limit.</summary>
+        TooLong,
+
+        /// <summary>The name is empty after normalization.</summary>
+        Empty,
     }
 
     /// <summary>A training name that cannot be modelled.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace MakemorePS.Core
 {
@@ -87,6 +88,23 @@ namespace MakemorePS.Core
 
         /// <summary>A row-major copy of the table.</summary>
         public long[] ToArray() => (long[])_counts.Clone();
+
+        /// <summary>Every bigram that occurred at least once, row by row in vocabulary order.</summary>
+        public IEnumerable<BigramCountRecord> EnumerateObserved()
+        {
+            int v = Size;
+            for (int i = 0; i < v; i++)
+            {
+                for (int j = 0; j < v; j++)
+                {
+                    long count = _counts[(i * v) + j];
+                    if (count != 0)
+                    {
+                        yield return new BigramCountRecord(Vocabulary.GetSymbol(i), Vocabulary.GetSymbol(j), count);
+                    }
+                }
+            }
+        }
 
         /// <summary>The same counts laid out over a larger vocabulary that holds every symbol of this one.</summary>
         /// <exception cref="ArgumentException">The target lacks a symbol of this vocabulary.</exception>

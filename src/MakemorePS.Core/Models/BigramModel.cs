@@ -156,6 +156,21 @@ namespace MakemorePS.Core
         /// <summary>A copy of the V×V probability table, row-major.</summary>
         public double[] GetProbabilities() => (double[])_probabilities.Clone();
 
+        /// <summary>All V² probabilities as records, row by row in vocabulary order (current symbol, then next symbol).</summary>
+        public IEnumerable<BigramProbabilityRecord> EnumerateProbabilities()
+        {
+            int v = VocabularySize;
+            Vocabulary vocabulary = Vocabulary;
+            for (int i = 0; i < v; i++)
+            {
+                string first = vocabulary.GetSymbol(i);
+                for (int j = 0; j < v; j++)
+                {
+                    yield return new BigramProbabilityRecord(first, vocabulary.GetSymbol(j), _probabilities[(i * v) + j]);
+                }
+            }
+        }
+
         private static string[] Distinct(IEnumerable<string>? names)
         {
             if (names is null)

@@ -1,0 +1,278 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using MakemorePS.Core.Numerics;
+
+namespace MakemorePS.Core
+{
+    /// <summary>
+    /// Trains the neural bigram model (a V×V weight matrix W; P = softmax(W) row by row) by gradient descent on
+    /// loss = mean NLL + λ·mean(W²), with W −= lr·dLoss/dW after every step.
+    /// </summary>
+    /// <remarks>
+    /// Full batch by default, through the count-matrix path (O(V²) per step); mini-batches of
+    /// <see cref="TrainingOptions.BatchSize"/> examples go through the per-example path, drawn epoch by epoch from a
+    /// seeded shuffle (PCG32 with the options' seed on stream 1; initialization uses stream 54, the default).
+    /// A step's record holds the loss of its forward pass, before its update. Not thread-safe.
+    /// </remarks>
+    public sealed class BigramTrainer
+    {
+        private const long ShuffleStream = 1;
+
+        private readonly int _v;
+        private readonly float[] _weights;
+        private readonly float[] _gradient;
+        private readonly CountMatrixObjective? _countMatrix;
+        private readonly PerExampleObjective? _perExample;
+        private readonly int _batchSize;
+        private readonly int[]? _order;
+        private readonly Pcg32? _shuffler;
+        private readonly List<TrainingRecord> _history;
+        private readonly IEnumerable<string> _trainingNames;
+        private readonly int _firstStep;
+        private int _orderPosition;
+
+        /// <summary>Prepares training on <paramref name="counts"/>.</summary>
+        /// <param name="counts">The bigram counts of the training names.</param>
+        /// <param name="options">The settings (validated and copied).</param>
+        /// <param name="start">
+        /// A neural model to continue from (its weights and loss history), or a count model (then the weights start as
+        /// the options say). Its vocabulary must equal that of <paramref name="counts"/>.
+        /// </param>
+        /// <param name="trainingNames">The distinct training names to keep in the model; by default the start model's.</param>
+        /// <exception cref="ArgumentException">The counts hold no bigram, the vocabularies differ, or LogCounts with smoothing 0 meets a bigram that never occurs.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+        public BigramTrainer(BigramCounts counts, TrainingOptions options, BigramModel? start = null, IEnumerable<string>? trainingNames = null)
+        {
+            Counts = counts ?? throw new ArgumentNullException(nameof(counts));
+            if (options is null)
+            {
+                throw new ArgumentNullException(nameof(options));
+            }
+
+            options.Validate();
+            Options = options.Clone();
+            if (counts.TotalBigrams == 0)
+            {
+                throw new ArgumentException("The counts hold no bigram, so there is nothing to train on. Give at least one name.", nameof(counts));
+            }
+
+            if (start != null && !start.Vocabulary.Equals(counts.Vocabulary))
+            {
+                throw new ArgumentException("The start model's vocabulary differs from that of the counts; train on the counts the model was built from.", nameof(start));
+            }
+
+            _v = counts.Size;
+            _trainingNames = trainingNames ?? (IEnumerable<string>?)start?.TrainingNames ?? Array.Empty<string>();
+            _gradient = new float[_v * _v];
+            // Presized so steps rarely grow the list, but capped: a huge step count must not reserve memory up front.
+            _history = new List<TrainingRecord>((start?.Steps ?? 0) + Math.Min(Options.Steps, 1 << 16));
+            if (start != null && start.Kind == BigramModelKind.Neural)
+            {
+                _weights = start.GetWeights()!;
+                _history.AddRange(start.LossHistory);
+            }
+            else
+            {
+                _weights = InitialWeights(counts, Options);
+            }
+
+            _firstStep = _history.Count + 1;
+            bool miniBatch = Options.BatchSize > 0 && Options.BatchSize < counts.TotalBigrams;
+            Path = Options.GradientPath == GradientPath.Auto
+                ? (miniBatch ? GradientPath.PerExample : GradientPath.CountMatrix)
+                : Options.GradientPath;
+            if (Path == GradientPath.CountMatrix)
+            {
+                _countMatrix = new CountMatrixObjective(counts, Options.Regularization);
+            }
+            else
+            {
+                _perExample = PerExampleObjective.FromCounts(counts, Options.Regularization);
+                if (miniBatch)
+                {
+                    _batchSize = Options.BatchSize;
+                    _order = new int[_perExample.ExampleCount];
+                    for (int b = 0; b < _order.Length; b++)
+                    {
+                        _order[b] = b;
+                    }
+
+                    _shuffler = new Pcg32(Options.Seed, ShuffleStream);
+                    Shuffle();
+                }
+            }
+        }
+
+        /// <summary>The counts training runs on.</summary>
+        public BigramCounts Counts { get; }
+
+        /// <summary>A copy of the settings.</summary>
+        public TrainingOptions Options { get; }
+
+        /// <summary>The path that computes each step (Auto resolved).</summary>
+        public GradientPath Path { get; }
+
+        /// <summary>The steps this trainer has taken.</summary>
+        public int StepsTaken => _history.Count - (_firstStep - 1);
+
+        /// <summary>Every record so far, including a start model's history.</summary>
+        public IReadOnlyList<TrainingRecord> History => _history;
+
+        /// <summary>The current weights W, (V,V) row-major.</summary>
+        public ReadOnlySpan<float> Weights => _weights;
+
+        /// <summary>
+        /// Takes one gradient step: forward (loss before the update), backward, W −= lr·gradient. Allocates only the
+        /// returned record.
+        /// </summary>
+        /// <exception cref="TrainingDivergedException">
+        /// The loss is NaN or infinite. The update is not applied, so the weights stay those of the last completed step.
+        /// </exception>
+        public TrainingRecord Step()
+        {
+            BigramLoss loss = Evaluate();
+            int step = _history.Count + 1;
+            if (!loss.IsFinite)
+            {
+                throw new TrainingDivergedException(step, loss.Loss, Options.LearningRate);
+            }
+
+            double gradientNorm = Math.Sqrt(Kernels.SumOfSquares(_gradient));
+            Kernels.MultiplyAdd(_gradient, -Options.LearningRate, _weights, _weights);
+            var record = new TrainingRecord(step, loss.Loss, loss.NegativeLogLikelihood, loss.Regularization, gradientNorm);
+            _history.Add(record);
+            return record;
+        }
+
+        /// <summary>A model of the current weights with the history so far.</summary>
+        /// <exception cref="InvalidOperationException">A weight is no longer finite (only after divergence).</exception>
+        public BigramModel ToModel()
+        {
+            foreach (float w in _weights)
+            {
+                if (float.IsNaN(w) || float.IsInfinity(w))
+                {
+                    throw new InvalidOperationException("Training diverged and the weights are no longer finite, so they cannot form a model. Train again with a lower learning rate.");
+                }
+            }
+
+            return BigramModel.FromWeights(Counts, _weights, _trainingNames, Options, _history);
+        }
+
+        /// <summary>
+        /// Steps until this trainer has taken <see cref="TrainingOptions.Steps"/> steps, calling <paramref name="onStep"/>
+        /// after each. Cancellation is checked between steps and keeps the last good weights.
+        /// </summary>
+        /// <exception cref="TrainingDivergedException">A step's loss is NaN or infinite.</exception>
+        public TrainingResult Run(Action<TrainingRecord>? onStep = null, CancellationToken cancellationToken = default)
+        {
+            int before = StepsTaken;
+            bool cancelled = false;
+            while (StepsTaken < Options.Steps)
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    cancelled = true;
+                    break;
+                }
+
+                TrainingRecord record = Step();
+                onStep?.Invoke(record);
+            }
+
+            return new TrainingResult(ToModel(), cancelled, StepsTaken - before);
+        }
+
+        /// <summary>Trains a neural model from scratch; on cancellation returns the model after the last completed step.</summary>
+        /// <exception cref="TrainingDivergedException">A step's loss is NaN or infinite.</exception>
+        public static BigramModel Train(BigramCounts counts, TrainingOptions options, IEnumerable<string>? trainingNames = null,
+            Action<TrainingRecord>? onStep = null, CancellationToken cancellationToken = default) =>
+            new BigramTrainer(counts, options, null, trainingNames).Run(onStep, cancellationToken).Model;
+
+        /// <summary>The starting weights the options ask for: seeded standard normal (row-major), zeros, or log(N + k).</summary>
+        /// <exception cref="ArgumentException">LogCounts with k = 0 meets a bigram that never occurs (log 0).</exception>
+        public static float[] InitialWeights(BigramCounts counts, TrainingOptions options)
+        {
+            if (counts is null)
+            {
+                throw new ArgumentNullException(nameof(counts));
+            }
+
+            if (options is null)
+            {
+                throw new ArgumentNullException(nameof(options));
+            }
+
+            int v = counts.Size;
+            var weights = new float[v * v];
+            switch (options.Initialization)
+            {
+                case WeightInitialization.Zeros:
+                    break;
+                case WeightInitialization.LogCounts:
+                    double k = options.InitializationSmoothing;
+                    ReadOnlySpan<long> table = counts.AsSpan();
+                    for (int cell = 0; cell < weights.Length; cell++)
+                    {
+                        double value = table[cell] + k;
+                        if (value <= 0.0)
+                        {
+                            string pair = counts.Vocabulary.GetSymbol(cell / v) + counts.Vocabulary.GetSymbol(cell % v);
+                            throw new ArgumentException($"LogCounts initialization with smoothing 0 needs every bigram to occur, but '{pair}' never does (log 0 = −∞). Use a smoothing above 0.", nameof(options));
+                        }
+
+                        weights[cell] = (float)Math.Log(value);
+                    }
+
+                    break;
+                default:
+                    var rng = new Pcg32(options.Seed);
+                    for (int cell = 0; cell < weights.Length; cell++)
+                    {
+                        weights[cell] = (float)rng.NextGaussian();
+                    }
+
+                    break;
+            }
+
+            return weights;
+        }
+
+        private BigramLoss Evaluate()
+        {
+            if (_countMatrix != null)
+            {
+                return _countMatrix.Evaluate(_weights, _gradient);
+            }
+
+            if (_order == null)
+            {
+                return _perExample!.Evaluate(_weights, _gradient);
+            }
+
+            // The next mini-batch of the current epoch; an epoch's short tail is skipped by reshuffling.
+            if (_orderPosition + _batchSize > _order.Length)
+            {
+                Shuffle();
+            }
+
+            BigramLoss loss = _perExample!.Evaluate(_weights, _order.AsSpan(_orderPosition, _batchSize), _gradient);
+            _orderPosition += _batchSize;
+            return loss;
+        }
+
+        private void Shuffle()
+        {
+            // Fisher–Yates with the trainer's own seeded generator: the same seed gives the same batches everywhere.
+            int[] order = _order!;
+            for (int i = order.Length - 1; i > 0; i--)
+            {
+                int j = (int)_shuffler!.NextUInt32((uint)(i + 1));
+                (order[i], order[j]) = (order[j], order[i]);
+            }
+
+            _orderPosition = 0;
+        }
+    }
+}
