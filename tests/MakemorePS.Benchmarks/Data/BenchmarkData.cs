@@ -2,9 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Linq;
-using System.Text;
-using MakemorePS.Benchmarks.Baselines;
 using MakemorePS.Core;
 
 namespace MakemorePS.Benchmarks.Data
@@ -27,20 +24,10 @@ namespace MakemorePS.Benchmarks.Data
         /// <summary>How many synthetic names the per-name stages (scoring) use: held as strings, so not all 100 MB.</summary>
         public const int SyntheticNameSample = 2_000_000;
 
-        private static readonly Lazy<string[]> BundledNamesLazy = new Lazy<string[]>(LoadBundledNames);
-        private static readonly Lazy<byte[]> BundledUtf8Lazy = new Lazy<byte[]>(() => Encoding.UTF8.GetBytes(string.Concat(BundledNames.Select(n => n + "\n"))));
-        private static readonly Lazy<BigramCounts> BundledCountsLazy = new Lazy<BigramCounts>(
-            () => DictionaryBigramCounter.ToBigramCounts(DictionaryBigramCounter.CountNames(BundledNames), BundledNames.Count));
-
+        private static readonly Lazy<byte[]> BundledUtf8Lazy = new Lazy<byte[]>(ReadBundledFile);
         private static readonly Lazy<byte[]> SyntheticUtf8Lazy = new Lazy<byte[]>(() => File.ReadAllBytes(EnsureSyntheticCorpus()));
         private static readonly Lazy<string[]> SyntheticNamesLazy = new Lazy<string[]>(ReadSyntheticNames);
-        private static readonly Lazy<BigramCounts> SyntheticCountsLazy = new Lazy<BigramCounts>(() =>
-        {
-            byte[] utf8 = SyntheticUtf8;
-            var counts = DictionaryBigramCounter.CountUtf8(utf8);
-            long names = utf8.LongCount(b => b == (byte)'\n');
-            return DictionaryBigramCounter.ToBigramCounts(counts, names);
-        });
+        private static readonly Lazy<BigramCounts> SyntheticCountsLazy = new Lazy<BigramCounts>(() => BigramCounter.CountUtf8(SyntheticUtf8));
 
         /// <summary>Where the benchmarks keep generated files.</summary>
         public static string TempDirectory
@@ -64,11 +51,12 @@ namespace MakemorePS.Benchmarks.Data
             }
         }
 
-        public static IReadOnlyList<string> BundledNames => BundledNamesLazy.Value;
+        /// <summary>The bundled names (the core's <see cref="Core.BundledNames"/>).</summary>
+        public static IReadOnlyList<string> BundledNames => Core.BundledNames.Names;
 
         public static byte[] BundledUtf8 => BundledUtf8Lazy.Value;
 
-        public static BigramCounts BundledCounts => BundledCountsLazy.Value;
+        public static BigramCounts BundledCounts => Core.BundledNames.Counts;
 
         public static byte[] SyntheticUtf8 => SyntheticUtf8Lazy.Value;
 
@@ -150,24 +138,13 @@ namespace MakemorePS.Benchmarks.Data
             return hash.ToString("x16", CultureInfo.InvariantCulture);
         }
 
-        private static string[] LoadBundledNames()
+        /// <summary>The embedded names file's bytes, exactly as shipped.</summary>
+        private static byte[] ReadBundledFile()
         {
-            // Read the core's embedded names list directly (the same resource BundledNames serves).
-            using Stream stream = typeof(Vocabulary).Assembly.GetManifestResourceStream("MakemorePS.Core.Data.names.txt")
-                ?? throw new InvalidOperationException("The core assembly has no embedded names list.");
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            var names = new List<string>();
-            string? line;
-            while ((line = reader.ReadLine()) != null)
-            {
-                line = line.Trim();
-                if (line.Length > 0)
-                {
-                    names.Add(line);
-                }
-            }
-
-            return names.ToArray();
+            using Stream stream = Core.BundledNames.OpenStream();
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            return buffer.ToArray();
         }
 
         private static string[] ReadSyntheticNames()

@@ -8,6 +8,9 @@ namespace MakemorePS.Benchmarks.Infrastructure
         /// <summary>The operation reads the whole UTF-8 corpus of its data set: MB/s (1 MB = 10^6 bytes).</summary>
         Megabytes,
 
+        /// <summary>The operation reads its data set's names as strings: MB/s of their UTF-8 text, one line each.</summary>
+        NameMegabytes,
+
         /// <summary>The operation produces one name (OperationsPerInvoke divides the batch): names/s.</summary>
         Names,
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using System.Text;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
@@ -50,7 +51,7 @@ namespace MakemorePS.Benchmarks.Infrastructure
             double perSecond = UnitsPerOperation(attribute.Unit, benchmarkCase) * 1e9 / meanNanoseconds.Value;
             return attribute.Unit switch
             {
-                ThroughputUnit.Megabytes => (perSecond / 1e6).ToString("N1", CultureInfo.InvariantCulture) + " MB/s",
+                ThroughputUnit.Megabytes or ThroughputUnit.NameMegabytes => (perSecond / 1e6).ToString("N1", CultureInfo.InvariantCulture) + " MB/s",
                 ThroughputUnit.Names => (perSecond / 1e6).ToString("N2", CultureInfo.InvariantCulture) + " M names/s",
                 _ => (perSecond / 1e6).ToString("N1", CultureInfo.InvariantCulture) + " M bigrams/s",
             };
@@ -63,6 +64,7 @@ namespace MakemorePS.Benchmarks.Infrastructure
             return unit switch
             {
                 ThroughputUnit.Megabytes => data == DataSet.Bundled ? BenchmarkData.BundledUtf8.Length : new FileInfo(BenchmarkData.EnsureSyntheticCorpus()).Length,
+                ThroughputUnit.NameMegabytes => BenchmarkData.Names(data).Sum(n => (double)Encoding.UTF8.GetByteCount(n) + 1),
                 ThroughputUnit.Names => 1,
                 _ => BenchmarkData.Names(data).Sum(n => (double)n.Length + 1),
             };

@@ -22,6 +22,7 @@ namespace MakemorePS.Benchmarks.Suites
         private Pcg32 _rng = null!;
         private int[] _batchXs = null!;
         private int[] _batchYs = null!;
+        private TrainerPool _trainer = null!;
 
         [Params(32, 1024)]
         public int BatchSize { get; set; }
@@ -34,6 +35,11 @@ namespace MakemorePS.Benchmarks.Suites
             _rng = new Pcg32(Seed);
             _batchXs = new int[BatchSize];
             _batchYs = new int[BatchSize];
+            _trainer = new TrainerPool(BenchmarkData.BundledCounts, new TrainingOptions { BatchSize = BatchSize, LearningRate = LearningRate, Regularization = Regularization, Seed = Seed });
+            if (_trainer.Path != GradientPath.PerExample)
+            {
+                throw new InvalidOperationException($"A batch of {BatchSize} should train through the per-example path, not {_trainer.Path}.");
+            }
         }
 
         [Benchmark(Baseline = true, Description = "Textbook one-hot @ W on a random batch")]
@@ -48,5 +54,9 @@ namespace MakemorePS.Benchmarks.Suites
 
             return _textbook.Step(_batchXs, _batchYs);
         }
+    
+
+        [Benchmark(Description = "Core Step(), mini-batch (per-example path)")]
+        public TrainingRecord CoreMiniBatch() => _trainer.Step();
     }
 }
