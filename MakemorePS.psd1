@@ -10,7 +10,18 @@
     PowerShellVersion      = '5.1'
     FormatsToProcess       = @('module/MakemorePS.format.ps1xml')
     FunctionsToExport      = @()
-    CmdletsToExport        = @()
+    CmdletsToExport        = @(
+        'Compare-BigramModel'
+        'Export-BigramModel'
+        'Get-BigramCounts'
+        'Get-BigramProbability'
+        'Get-BigramSample'
+        'Get-BundledName'
+        'Import-BigramModel'
+        'Invoke-BigramTraining'
+        'Measure-NameLikelihood'
+        'New-BigramModel'
+    )
     VariablesToExport      = @()
     AliasesToExport        = @()
     PrivateData            = @{

@@ -27,7 +27,7 @@ namespace MakemorePS.Core.Tests
             Assert.Equal(2.995732273553991, score.NegativeLogLikelihood, 14);
             Assert.Equal(0.9985774245179969, score.MeanNegativeLogLikelihood, 14);
             Assert.Equal(2.7144176165949063, score.Perplexity, 13);
-            Assert.Empty(score.Bigrams);
+            Assert.Empty(score.GetBigrams());
         }
 
         [Fact]
@@ -35,12 +35,12 @@ namespace MakemorePS.Core.Tests
         {
             var scorer = new NameScorer(Lecture);
             NameScore detailed = scorer.Score("emma", detailed: true);
-            Assert.Equal(new[] { ".e", "em", "mm", "ma", "a." }, detailed.Bigrams.Select(b => b.First + b.Second));
-            Assert.All(detailed.Bigrams, b => Assert.Equal("emma", b.Name));
-            Assert.All(detailed.Bigrams, b => Assert.Equal(Math.Log(b.Probability), b.LogProbability));
+            Assert.Equal(new[] { ".e", "em", "mm", "ma", "a." }, detailed.GetBigrams().Select(b => b.First + b.Second));
+            Assert.All(detailed.GetBigrams(), b => Assert.Equal("emma", b.Name));
+            Assert.All(detailed.GetBigrams(), b => Assert.Equal(Math.Log(b.Probability), b.LogProbability));
             Vocabulary vocabulary = Lecture.Vocabulary;
-            Assert.Equal(Lecture.GetProbability(vocabulary.IndexOf("m"), vocabulary.IndexOf("a")), detailed.Bigrams[3].Probability);
-            Assert.Equal(detailed.Bigrams.Sum(b => b.LogProbability), detailed.LogLikelihood, 14);
+            Assert.Equal(Lecture.GetProbability(vocabulary.IndexOf("m"), vocabulary.IndexOf("a")), detailed.GetBigrams()[3].Probability);
+            Assert.Equal(detailed.GetBigrams().Sum(b => b.LogProbability), detailed.LogLikelihood, 14);
             Assert.Equal(scorer.Score("emma").LogLikelihood, detailed.LogLikelihood, 14);
         }
 
@@ -148,8 +148,8 @@ namespace MakemorePS.Core.Tests
             Assert.Equal(double.PositiveInfinity, impossible.Perplexity);
 
             NameScore detailed = scorer.Score("ae", detailed: true);
-            Assert.Equal(0.0, detailed.Bigrams[1].Probability);
-            Assert.Equal(double.NegativeInfinity, detailed.Bigrams[1].LogProbability);
+            Assert.Equal(0.0, detailed.GetBigrams()[1].Probability);
+            Assert.Equal(double.NegativeInfinity, detailed.GetBigrams()[1].LogProbability);
             Assert.Equal(double.PositiveInfinity, detailed.NegativeLogLikelihood);
 
             DatasetScore summary = scorer.ScoreDataset(new[] { "emma", "ae", "ava" });
@@ -196,7 +196,7 @@ namespace MakemorePS.Core.Tests
             NameScore score = new NameScorer(model).Score(string.Empty, detailed: true);
             Assert.Equal(1, score.BigramCount);
             Assert.Equal(Math.Log(1 / 6.0), score.LogLikelihood, 15);
-            Assert.Equal("..", Assert.Single(score.Bigrams).ToString());
+            Assert.Equal("..", Assert.Single(score.GetBigrams()).ToString());
         }
 
         [Fact]
@@ -210,11 +210,11 @@ namespace MakemorePS.Core.Tests
                 NameScore fast = scorer.Score(name);
                 NameScore detailed = scorer.Score(name, detailed: true);
                 Assert.Equal(UnicodeScalars.Count(name) + 1, fast.BigramCount);
-                Assert.Equal(detailed.Bigrams.Count, fast.BigramCount);
+                Assert.Equal(detailed.GetBigrams().Count, fast.BigramCount);
                 Assert.Equal(detailed.LogLikelihood, fast.LogLikelihood, 14);
             }
 
-            Assert.Equal(new[] { ".😀", "😀b", "b." }, scorer.Score("😀b", detailed: true).Bigrams.Select(b => b.ToString()));
+            Assert.Equal(new[] { ".😀", "😀b", "b." }, scorer.Score("😀b", detailed: true).GetBigrams().Select(b => b.ToString()));
         }
 
         [Fact]

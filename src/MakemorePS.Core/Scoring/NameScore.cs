@@ -12,6 +12,8 @@ namespace MakemorePS.Core
     {
         private static readonly BigramScore[] NoBigrams = Array.Empty<BigramScore>();
 
+        private readonly IReadOnlyList<BigramScore> _bigrams;
+
         /// <summary>Creates a score from a log-likelihood and the number of bigrams it sums over.</summary>
         /// <param name="name">The name as scored.</param>
         /// <param name="logLikelihood">Σ ln P over the bigrams: 0 or less, −∞ allowed.</param>
@@ -33,7 +35,7 @@ namespace MakemorePS.Core
             Name = name ?? throw new ArgumentNullException(nameof(name));
             LogLikelihood = logLikelihood;
             BigramCount = bigramCount;
-            Bigrams = bigrams ?? NoBigrams;
+            _bigrams = bigrams ?? NoBigrams;
 
             // 0.0 − x rather than −x, so a certain name reports +0 rather than −0.
             NegativeLogLikelihood = 0.0 - logLikelihood;
@@ -60,7 +62,8 @@ namespace MakemorePS.Core
         public int BigramCount { get; }
 
         /// <summary>The per-bigram breakdown in order when it was asked for; otherwise empty.</summary>
-        public IReadOnlyList<BigramScore> Bigrams { get; }
+        /// <remarks>A method, not a property, so the record stays flat data for Export-Csv and ConvertTo-Json.</remarks>
+        public IReadOnlyList<BigramScore> GetBigrams() => _bigrams;
 
         /// <summary>The name and its mean NLL, for display.</summary>
         public override string ToString() => $"{Name}: {MeanNegativeLogLikelihood.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)}";

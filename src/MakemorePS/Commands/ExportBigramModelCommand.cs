@@ -1,0 +1,101 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using MakemorePS.Common;
+using MakemorePS.Core;
+
+namespace MakemorePS.Commands
+{
+    /// <summary>
+    /// Export-BigramModel: saves a model as a versioned JSON file that Import-BigramModel reads back with the exact
+    /// same probabilities. The file is replaced atomically, so a failed write leaves the old file intact.
+    /// </summary>
+    [Cmdlet(VerbsData.Export, "BigramModel", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
+    [OutputType(typeof(FileInfo))]
+    public sealed class ExportBigramModelCommand : PSCmdlet
+    {
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
+
+        /// <summary>The model to save.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public BigramModel? Model { get; set; }
+
+        /// <summary>The file to write. A wildcard may be used if it matches exactly one existing file.</summary>
+        [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; } = string.Empty;
+
+        /// <summary>The file to write, taken exactly as written (no wildcards).</summary>
+        [Parameter(ParameterSetName = LiteralPathSet, Mandatory = true)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string LiteralPath { get; set; } = string.Empty;
+
+        /// <summary>Overwrites a read-only file.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>Refuses to overwrite an existing file.</summary>
+        [Parameter]
+        public SwitchParameter NoClobber { get; set; }
+
+        /// <summary>Emits the written file (FileInfo).</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <inheritdoc/>
+        protected override void ProcessRecord()
+        {
+            bool literal = ParameterSetName == LiteralPathSet;
+            string target = literal ? LiteralPath : Path;
+            string file = ProviderPaths.ResolveOutputFile(this, target, literal);
+
+            if (!ShouldProcess(file, "Export bigram model"))
+            {
+                return;
+            }
+
+            var existing = new FileInfo(file);
+            if (existing.Exists)
+            {
+                if (NoClobber.IsPresent)
+                {
+                    ThrowTerminatingError(ErrorRecords.Create(
+                        new IOException($"The file '{file}' already exists and -NoClobber was given. Choose another path, or leave out -NoClobber to replace it."),
+                        ErrorIds.FileExists, ErrorCategory.ResourceExists, file));
+                }
+
+                if (existing.IsReadOnly)
+                {
+                    if (!Force.IsPresent)
+                    {
+                        ThrowTerminatingError(ErrorRecords.Create(
+                            new UnauthorizedAccessException($"The file '{file}' is read-only. Use -Force to replace it anyway."),
+                            ErrorIds.FileReadOnly, ErrorCategory.PermissionDenied, file));
+                    }
+
+                    existing.IsReadOnly = false;
+                }
+            }
+
+            try
+            {
+                ModelSerializer.Save(Model!, file);
+            }
+            catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
+            {
+                ThrowTerminatingError(ErrorRecords.Create(
+                    new IOException($"Cannot write the model to '{file}': {exception.Message} Check that the folder exists and is writable.", exception),
+                    ErrorIds.FileWriteFailed, ErrorCategory.WriteError, file));
+            }
+
+            WriteVerbose($"Saved the {Model!.Kind} model ({Model.VocabularySize} symbols) to '{file}'.");
+            if (PassThru.IsPresent)
+            {
+                WriteObject(new FileInfo(file));
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using MakemorePS.Common;
+using MakemorePS.Core;
+
+namespace MakemorePS.Commands
+{
+    /// <summary>Get-BigramSample: new names drawn from a model one character at a time, reproducibly for a given seed.</summary>
+    [Cmdlet(VerbsCommon.Get, "BigramSample")]
+    [OutputType(typeof(string))]
+    public sealed class GetBigramSampleCommand : PSCmdlet
+    {
+        /// <summary>The model to sample from.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public BigramModel? Model { get; set; }
+
+        /// <summary>How many names to draw (default 10).</summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int Count { get; set; } = 10;
+
+        /// <summary>Seeds the draws: the same model, seed and settings give the same names everywhere (default 2147483647).</summary>
+        [Parameter]
+        public long Seed { get; set; } = 2147483647L;
+
+        /// <summary>Below 1 sharpens the distribution towards likely characters, above 1 flattens it (default 1).</summary>
+        [Parameter]
+        [ValidatePositive]
+        public double Temperature { get; set; } = 1.0;
+
+        /// <summary>Every name starts with this text, which must be made of characters the model knows.</summary>
+        [Parameter]
+        [AllowEmptyString]
+        public string? Prefix { get; set; }
+
+        /// <summary>Names are cut at this many characters (default 64).</summary>
+        [Parameter]
+        [ValidateRange(1, SampleOptions.MaxLengthLimit)]
+        public int MaxLength { get; set; } = 64;
+
+        /// <summary>Draws again whenever a name is one of the model's training names, so every name emitted is new.</summary>
+        [Parameter]
+        public SwitchParameter ExcludeTrainingNames { get; set; }
+
+        /// <inheritdoc/>
+        protected override void ProcessRecord()
+        {
+            BigramModel model = Model!;
+            var options = new SampleOptions
+            {
+                Count = Count,
+                Seed = Seed,
+                Temperature = Temperature,
+                MaxLength = MaxLength,
+                Prefix = string.IsNullOrEmpty(Prefix) ? null : Prefix,
+                ExcludeTrainingNames = ExcludeTrainingNames.IsPresent,
+            };
+
+            if (options.ExcludeTrainingNames && model.TrainingNames.Count == 0)
+            {
+                WriteWarning("The model holds no training names, so -ExcludeTrainingNames excludes nothing.");
+            }
+
+            IEnumerable<string> names;
+            try
+            {
+                names = new BigramSampler(model, options.Temperature).Sample(options);
+            }
+            catch (UnknownCharacterException exception)
+            {
+                ThrowTerminatingError(ErrorRecords.FromCore(exception, ErrorCategory.InvalidArgument, Prefix));
+                return;
+            }
+            catch (InvalidNameException exception)
+            {
+                ThrowTerminatingError(ErrorRecords.FromCore(exception, ErrorCategory.InvalidArgument, Prefix));
+                return;
+            }
+            catch (ArgumentException exception)
+            {
+                // The prefix is longer than -MaxLength.
+                ThrowTerminatingError(ErrorRecords.Create(
+                    new PSArgumentException($"{exception.Message} Use a shorter -Prefix or a larger -MaxLength.", exception),
+                    ErrorIds.PrefixTooLong, ErrorCategory.InvalidArgument, Prefix));
+                return;
+            }
+
+            try
+            {
+                foreach (string name in names)
+                {
+                    WriteObject(name);
+                }
+            }
+            catch (NoNovelNamesException exception)
+            {
+                ThrowTerminatingError(ErrorRecords.FromCore(exception, ErrorCategory.LimitsExceeded, model));
+            }
+        }
+    }
+}

@@ -1,0 +1,259 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Management.Automation;
+using System.Threading;
+using MakemorePS.Common;
+using MakemorePS.Core;
+
+namespace MakemorePS.Commands
+{
+    /// <summary>
+    /// Invoke-BigramTraining: trains the neural bigram model (one linear layer and a softmax) by gradient descent,
+    /// from names or from an existing model, and returns it with its loss history.
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Invoke, "BigramTraining", DefaultParameterSetName = NameSet)]
+    [OutputType(typeof(BigramModel))]
+    [OutputType(typeof(TrainingRecord))]
+    public sealed class InvokeBigramTrainingCommand : NameInputCommandBase, IDisposable
+    {
+        private const string ModelSet = "Model";
+        private const int ProgressActivityId = 1;
+        private static readonly long ProgressIntervalTicks = Stopwatch.Frequency / 10;
+
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private TrainingOptions _options = new TrainingOptions();
+        private string? _checkpointFile;
+
+        /// <summary>
+        /// A model to train further: a neural model continues from its weights and loss history; a count model
+        /// starts training on its counts and training names.
+        /// </summary>
+        [Parameter(ParameterSetName = ModelSet, Mandatory = true, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public BigramModel? Model { get; set; }
+
+        /// <summary>How many gradient steps to take (default 100).</summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int Steps { get; set; } = 100;
+
+        /// <summary>The gradient-descent step size (default 50, as in the lecture).</summary>
+        [Parameter]
+        [ValidatePositive]
+        public float LearningRate { get; set; } = 50f;
+
+        /// <summary>λ in loss = mean NLL + λ·mean(W²), pulling the weights towards zero (default 0.01).</summary>
+        [Parameter]
+        [ValidateRange(0f, float.MaxValue)]
+        public float Regularization { get; set; } = 0.01f;
+
+        /// <summary>Seeds the weight initialization and mini-batch shuffling (default 2147483647, as in the lecture).</summary>
+        [Parameter]
+        public long Seed { get; set; } = 2147483647L;
+
+        /// <summary>How the weights start: Random (seeded normal, default), Zeros (uniform rows) or LogCounts (the count model).</summary>
+        [Parameter]
+        public WeightInitialization Initialization { get; set; } = WeightInitialization.Random;
+
+        /// <summary>Examples per step; 0 (the default) uses every bigram in every step.</summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int BatchSize { get; set; }
+
+        /// <summary>
+        /// A file the model is saved to every -CheckpointInterval steps, at the end, and when training is stopped
+        /// with Ctrl+C (whose pipeline output PowerShell discards). Load it with Import-BigramModel.
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? CheckpointPath { get; set; }
+
+        /// <summary>Steps between checkpoints (default 100).</summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int CheckpointInterval { get; set; } = 100;
+
+        /// <summary>Emits each step's TrainingRecord as it finishes instead of the model (use -CheckpointPath to keep the model too).</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        private protected override bool CollectsTrainingNames => true;
+
+        /// <inheritdoc/>
+        public void Dispose() => _stopping.Dispose();
+
+        /// <inheritdoc/>
+        protected override void BeginProcessing()
+        {
+            _options = new TrainingOptions
+            {
+                Steps = Steps,
+                LearningRate = LearningRate,
+                Regularization = Regularization,
+                Seed = Seed,
+                Initialization = Initialization,
+                BatchSize = BatchSize,
+            };
+            try
+            {
+                _options.Validate();
+            }
+            catch (ArgumentOutOfRangeException exception)
+            {
+                ThrowTerminatingError(ErrorRecords.Create(exception, ErrorIds.InvalidTrainingSetting, ErrorCategory.InvalidArgument, _options));
+            }
+
+            if (CheckpointPath is not null)
+            {
+                _checkpointFile = ProviderPaths.ResolveOutputFile(this, CheckpointPath, literal: true);
+            }
+
+            if (ParameterSetName != ModelSet)
+            {
+                BeginNameInput();
+            }
+        }
+
+        /// <inheritdoc/>
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == ModelSet)
+            {
+                BigramModel start = Model!;
+                WriteVerbose(start.Kind == BigramModelKind.Neural
+                    ? $"Continuing training from the model's weights after its {start.Steps} steps."
+                    : "Training on the counts and training names of the count model.");
+                Train(start.Counts, start, start.TrainingNames);
+                return;
+            }
+
+            ProcessNameInput();
+        }
+
+        /// <inheritdoc/>
+        protected override void EndProcessing()
+        {
+            if (ParameterSetName == ModelSet)
+            {
+                return;
+            }
+
+            BigramCounts counts = CompleteNameInput(out IReadOnlyList<string>? trainingNames);
+            Train(counts, null, trainingNames);
+        }
+
+        /// <inheritdoc/>
+        protected override void StopProcessing() => _stopping.Cancel();
+
+        private void Train(BigramCounts counts, BigramModel? start, IReadOnlyList<string>? trainingNames)
+        {
+            var trainer = new BigramTrainer(counts, _options, start, trainingNames);
+            int total = _options.Steps;
+            WriteVerbose(string.Format(CultureInfo.InvariantCulture,
+                "Training on {0} bigrams of {1} names over {2} symbols: {3}.", counts.TotalBigrams, counts.NameCount, counts.Size, _options));
+
+            var progress = new ProgressRecord(ProgressActivityId, "Training the bigram model", "Starting");
+            long lastProgress = 0;
+            try
+            {
+                for (int step = 1; step <= total; step++)
+                {
+                    if (_stopping.IsCancellationRequested)
+                    {
+                        // PowerShell discards the output of a stopped pipeline: the checkpoint is what the user keeps.
+                        SaveCheckpointWhileStopping(trainer);
+                        return;
+                    }
+
+                    TrainingRecord record;
+                    try
+                    {
+                        record = trainer.Step();
+                    }
+                    catch (TrainingDivergedException exception)
+                    {
+                        ThrowTerminatingError(ErrorRecords.FromCore(exception, ErrorCategory.InvalidResult, _options));
+                        return;
+                    }
+
+                    if (PassThru.IsPresent)
+                    {
+                        WriteObject(record);
+                    }
+
+                    if (_checkpointFile is not null && step % CheckpointInterval == 0 && step < total)
+                    {
+                        SaveCheckpoint(trainer.ToModel());
+                    }
+
+                    long now = Stopwatch.GetTimestamp();
+                    if (step == total || now - lastProgress >= ProgressIntervalTicks)
+                    {
+                        lastProgress = now;
+                        progress.StatusDescription = string.Format(CultureInfo.InvariantCulture, "Step {0} of {1}, loss {2:F4}", step, total, record.Loss);
+                        progress.PercentComplete = (int)(100L * step / total);
+                        WriteProgress(progress);
+                    }
+                }
+            }
+            catch (PipelineStoppedException)
+            {
+                SaveCheckpointWhileStopping(trainer);
+                throw;
+            }
+
+            progress.RecordType = ProgressRecordType.Completed;
+            WriteProgress(progress);
+
+            BigramModel model = trainer.ToModel();
+            if (_checkpointFile is not null)
+            {
+                SaveCheckpoint(model);
+            }
+
+            if (!PassThru.IsPresent)
+            {
+                WriteObject(model);
+            }
+        }
+
+        private void SaveCheckpoint(BigramModel model)
+        {
+            try
+            {
+                ModelSerializer.Save(model, _checkpointFile!);
+                WriteVerbose($"Saved a checkpoint after {model.Steps} steps to '{_checkpointFile}'.");
+            }
+            catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
+            {
+                // Training goes on: losing a checkpoint must not lose the run.
+                WriteError(ErrorRecords.Create(
+                    new IOException($"Cannot write the checkpoint '{_checkpointFile}': {exception.Message} Training continues; fix the path or its permissions to keep checkpoints.", exception),
+                    ErrorIds.CheckpointFailed, ErrorCategory.WriteError, _checkpointFile));
+            }
+        }
+
+        private void SaveCheckpointWhileStopping(BigramTrainer trainer)
+        {
+            if (_checkpointFile is null)
+            {
+                return;
+            }
+
+            // Nothing can be written to the host once the pipeline stops, so a failure here cannot be reported.
+            try
+            {
+                ModelSerializer.Save(trainer.ToModel(), _checkpointFile);
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+    }
+}

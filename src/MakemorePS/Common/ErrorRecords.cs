@@ -1,0 +1,19 @@
+using System;
+using System.Management.Automation;
+using MakemorePS.Core;
+
+namespace MakemorePS.Common
+{
+    /// <summary>Builds the error records the cmdlets write, so each carries a stable ID, a category and its target.</summary>
+    internal static class ErrorRecords
+    {
+        /// <summary>An error record with an explicit ID.</summary>
+        internal static ErrorRecord Create(Exception exception, string errorId, ErrorCategory category, object? target)
+            => new ErrorRecord(exception, errorId, category, target);
+
+        /// <summary>An error record for a core exception, under the ID the core gave it.</summary>
+        internal static ErrorRecord FromCore<TException>(TException exception, ErrorCategory category, object? target)
+            where TException : Exception, IMakemoreError
+            => new ErrorRecord(exception, exception.ErrorId, category, target);
+    }
+}

@@ -1,0 +1,22 @@
+using System;
+using System.Globalization;
+using System.Management.Automation;
+
+namespace MakemorePS.Common
+{
+    /// <summary>Accepts only finite numbers greater than zero (ValidateRange cannot exclude its lower bound).</summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    internal sealed class ValidatePositiveAttribute : ValidateArgumentsAttribute
+    {
+        /// <inheritdoc/>
+        protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
+        {
+            double value = Convert.ToDouble(arguments is PSObject wrapped ? wrapped.BaseObject : arguments, CultureInfo.InvariantCulture);
+            if (!(value > 0.0) || double.IsInfinity(value))
+            {
+                throw new ValidationMetadataException(string.Format(CultureInfo.InvariantCulture,
+                    "The value {0} is not valid: it must be a finite number greater than 0.", arguments));
+            }
+        }
+    }
+}
