@@ -185,6 +185,7 @@ Write-Host ""
 Write-Host "| Comparison | MakemorePS | Reference | Ratio | Target | Verdict |"
 Write-Host "|---|---:|---:|---:|---:|---|"
 foreach ($result in $results) {
-    Write-Host ("| {0} | {1} | {2} | {3}x | <= {4}x | {5} |" -f $result.Comparison, $result.Module, $result.Reference,
+    # A pipe inside a cell would end it: escape the ones in the commands.
+    Write-Host ("| {0} | {1} | {2} | {3}x | <= {4}x | {5} |" -f $result.Comparison.Replace('|', '\|'), $result.Module, $result.Reference,
         $result.Ratio.ToString('N2', $culture), $result.Target.ToString('N1', $culture), (Format-Verdict $result.Ratio $result.Target))
 }
