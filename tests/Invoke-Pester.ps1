@@ -46,17 +46,28 @@ $ErrorActionPreference = 'Stop'
 $repositoryRoot = (Resolve-Path -LiteralPath (Join-Path -Path $PSScriptRoot -ChildPath '..')).ProviderPath
 # pwsh -File passes a list as one comma-separated string.
 $Path = @($Path | ForEach-Object { $_ -split ',' } | Where-Object { $_ })
-$minimumPester = [version]'5.0.0'
+$pesterVersion = '5.9.1'
+. (Join-Path -Path $PSScriptRoot -ChildPath 'Pester/ChildPowerShell.ps1')
+
+function Get-PinnedPesterManifest {
+    # Pester comes from NuGet (a PackageDownload in tests/MakemorePS.Module.Tests), never from the Gallery or
+    # whatever happens to be installed: this finds that exact version in the NuGet global packages folder.
+    $packagesRoot = $env:NUGET_PACKAGES
+    if (-not $packagesRoot) {
+        $listing = & dotnet nuget locals global-packages --list
+        $packagesRoot = ($listing | Select-String -Pattern '^global-packages:\s*(.+)$').Matches[0].Groups[1].Value.Trim()
+    }
+    $manifest = Join-Path -Path $packagesRoot -ChildPath "pester/$pesterVersion/tools/Pester.psd1"
+    if (-not (Test-Path -LiteralPath $manifest)) {
+        $message = "Pester $pesterVersion is not in the NuGet packages folder ($packagesRoot). Restore it with: dotnet restore tests/MakemorePS.Module.Tests"
+        throw [System.IO.FileNotFoundException]::new($message, $manifest)
+    }
+    $manifest
+}
 
 if ($CountsFile) {
-    # The child: run Pester and leave the counts in $CountsFile for the parent.
-    $pester = Get-Module -ListAvailable -Name Pester | Where-Object Version -GE $minimumPester | Sort-Object Version -Descending | Select-Object -First 1
-    if ($null -eq $pester) {
-        $message = "Pester $minimumPester or later is not installed. Install it with: Install-Module Pester -MinimumVersion $minimumPester -Scope CurrentUser -Force -SkipPublisherCheck"
-        $PSCmdlet.ThrowTerminatingError([System.Management.Automation.ErrorRecord]::new(
-                [System.InvalidOperationException]::new($message), 'PesterNotInstalled', [System.Management.Automation.ErrorCategory]::NotInstalled, $null))
-    }
-    Import-Module -Name $pester.Path -Force
+    # The child: import the pinned Pester by path, run it and leave the counts in $CountsFile for the parent.
+    Import-Module -Name (Get-PinnedPesterManifest) -Force
 
     $pesterConfiguration = New-PesterConfiguration
     $pesterConfiguration.Run.Path = if ($Path.Count -gt 0) { $Path } else { @(Join-Path -Path $PSScriptRoot -ChildPath 'Pester') }
@@ -87,9 +98,11 @@ if (-not (Test-Path -LiteralPath $moduleAssembly)) {
     }
 }
 
-$pwsh = [System.Diagnostics.Process]::GetCurrentProcess().MainModule.FileName
-if ((Split-Path -Path $pwsh -Leaf) -notlike 'pwsh*') {
-    $pwsh = (Get-Command -Name 'pwsh' -CommandType Application -ErrorAction Stop | Select-Object -First 1).Source
+# Restores the pinned Pester when the solution's restore has not brought it yet.
+try { $null = Get-PinnedPesterManifest }
+catch {
+    & dotnet restore (Join-Path -Path $repositoryRoot -ChildPath 'tests/MakemorePS.Module.Tests') --nologo | Out-Null
+    $null = Get-PinnedPesterManifest
 }
 
 $counts = Join-Path -Path ([System.IO.Path]::GetTempPath()) -ChildPath ("MakemorePS-Pester-{0}.txt" -f [guid]::NewGuid())
@@ -104,7 +117,8 @@ if ($ResultPath) {
 
 Push-Location -LiteralPath $repositoryRoot
 try {
-    & $pwsh @childArguments
+    $childPowerShell = Get-ChildPowerShell
+    & $childPowerShell.FilePath @($childPowerShell.ArgumentPrefix + $childArguments)
     $childExitCode = $LASTEXITCODE
 }
 finally {

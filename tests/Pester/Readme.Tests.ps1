@@ -1,19 +1,11 @@
 # The main job from the README, run the way a user runs it: a fresh pwsh in the repository root.
 BeforeAll {
     . (Join-Path -Path $PSScriptRoot -ChildPath 'TestSetup.ps1')
-    $script:Pwsh = [System.Diagnostics.Process]::GetCurrentProcess().MainModule.FileName
 
     function Invoke-FreshShell {
-        # Runs a command in a new pwsh started in the repository root and returns its output lines.
+        # Runs a command in a new PowerShell started in the repository root, as a user would.
         param([Parameter(Mandatory)] [string] $Command)
-        Push-Location -LiteralPath $script:RepositoryRoot
-        try {
-            $output = & $script:Pwsh -NoProfile -NonInteractive -Command $Command 2>&1
-            [pscustomobject]@{ ExitCode = $LASTEXITCODE; Lines = @($output | ForEach-Object { "$_" }) }
-        }
-        finally {
-            Pop-Location
-        }
+        Invoke-ChildPowerShell -ArgumentList @('-NoProfile', '-NonInteractive', '-Command', $Command) -WorkingDirectory $script:RepositoryRoot
     }
 }
 

@@ -1,6 +1,8 @@
 # Dot-sourced by the BeforeAll block of every test file: imports the module built into this repository (after
 # `dotnet build`, lib/<framework> holds it) and defines what the tests share.
 
+. (Join-Path -Path $PSScriptRoot -ChildPath 'ChildPowerShell.ps1')
+
 $script:RepositoryRoot = (Resolve-Path -LiteralPath (Join-Path -Path $PSScriptRoot -ChildPath '../..')).ProviderPath
 $script:ManifestPath = Join-Path -Path $script:RepositoryRoot -ChildPath 'MakemorePS.psd1'
 Import-Module -Name $script:ManifestPath -Force -ErrorAction Stop
