@@ -8,6 +8,7 @@
     Copyright              = '(c) MakemorePS contributors. MIT License.'
     Description            = 'Character-level bigram language models of names (makemore, part 1) from the shell: count, train, sample, score and export.'
     PowerShellVersion      = '5.1'
+    TypesToProcess         = @('module/MakemorePS.types.ps1xml')
     FormatsToProcess       = @('module/MakemorePS.format.ps1xml')
     FunctionsToExport      = @()
     CmdletsToExport        = @(

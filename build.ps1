@@ -5,10 +5,11 @@
 .DESCRIPTION
     Tasks (run in the order given):
       Build    dotnet build MakemorePS.sln; the assemblies land in lib/<framework>, so the repository is importable.
-      Help     MAML help from the PlatyPS markdown in docs/ into module/en-US (installs
-               Microsoft.PowerShell.PlatyPS for the current user if it is missing), then copies it beside the
-               built assemblies so Get-Help finds it after Import-Module ./MakemorePS.psd1 (the build copies it
-               there too). About topics go to en-US/ beside the manifest, where Get-Help looks for them.
+      Help     MAML help from the PlatyPS markdown in docs/ into module/en-US, compiled by build/HelpCompiler.psm1
+               (plain text, examples as code and remarks, default values; PlatyPS is not needed), then copies it
+               beside the built assemblies so Get-Help finds it after Import-Module ./MakemorePS.psd1 (the build
+               copies it there too). About topics go to en-US/ beside the manifest as plain text, where Get-Help
+               looks for them.
       Test     dotnet test MakemorePS.sln, then the Pester suite in a child pwsh so this session never locks
                the module's DLLs.
       Package  A Release build laid out as a publishable module folder: out/MakemorePS/<version>/.
@@ -40,7 +41,7 @@ $solution = Join-Path -Path $repositoryRoot -ChildPath 'MakemorePS.sln'
 $manifestPath = Join-Path -Path $repositoryRoot -ChildPath 'MakemorePS.psd1'
 $moduleName = 'MakemorePS'
 $helpFileName = 'MakemorePS.dll-Help.xml'
-$platyPSModule = 'Microsoft.PowerShell.PlatyPS'
+$helpCompiler = Join-Path -Path $repositoryRoot -ChildPath 'build/HelpCompiler.psm1'
 
 function Write-Step {
     param([Parameter(Mandatory)] [string] $Message)
@@ -85,22 +86,6 @@ function Get-PwshPath {
     return $command.Source
 }
 
-function Install-PlatyPSIfMissing {
-    if (Get-Module -ListAvailable -Name $platyPSModule) {
-        return
-    }
-    Write-Step "Installing $platyPSModule for the current user"
-    if (Get-Command -Name 'Install-PSResource' -ErrorAction SilentlyContinue) {
-        Install-PSResource -Name $platyPSModule -Scope CurrentUser -TrustRepository
-    }
-    elseif (Get-Command -Name 'Install-Module' -ErrorAction SilentlyContinue) {
-        Install-Module -Name $platyPSModule -Scope CurrentUser -Force -AllowClobber
-    }
-    else {
-        Exit-BuildWithError -Message "$platyPSModule is not installed and neither Install-PSResource nor Install-Module is available. Install $platyPSModule from the PowerShell Gallery and run the Help task again." -ErrorId 'PlatyPSNotInstalled' -Category NotInstalled
-    }
-}
-
 function Invoke-BuildTask {
     param([Parameter(Mandatory)] [string] $BuildConfiguration)
     Write-Step "Building $solution ($BuildConfiguration)"
@@ -108,8 +93,7 @@ function Invoke-BuildTask {
 }
 
 function Invoke-HelpTask {
-    Install-PlatyPSIfMissing
-    Import-Module -Name $platyPSModule -ErrorAction Stop
+    Import-Module -Name $helpCompiler -Force -ErrorAction Stop
 
     $docs = Join-Path -Path $repositoryRoot -ChildPath 'docs'
     $helpFolder = Join-Path -Path $repositoryRoot -ChildPath 'module/en-US'
@@ -118,24 +102,9 @@ function Invoke-HelpTask {
         Exit-BuildWithError -Message "No cmdlet markdown was found in '$docs'." -ErrorId 'NoHelpSources' -Category ObjectNotFound
     }
 
-    Write-Step "Generating MAML help from $($commandFiles.Count) markdown files"
-    $staging = Join-Path -Path ([System.IO.Path]::GetTempPath()) -ChildPath ("MakemorePS-help-" + [guid]::NewGuid().ToString('N'))
-    try {
-        $commandHelp = $commandFiles | ForEach-Object { Import-MarkdownCommandHelp -Path $_.FullName }
-        # Export-MamlCommandHelp writes into a subfolder named after the module; the file is copied into place below.
-        $null = Export-MamlCommandHelp -CommandHelp $commandHelp -OutputFolder $staging -Force
-        $generated = @(Get-ChildItem -LiteralPath $staging -Recurse -File -Filter $helpFileName)
-        if ($generated.Count -ne 1) {
-            Exit-BuildWithError -Message "Export-MamlCommandHelp did not produce exactly one $helpFileName under '$staging'. Check that every docs/*.md file has 'external help file: $helpFileName' in its metadata." -ErrorId 'HelpNotGenerated'
-        }
-        $null = New-Item -Path $helpFolder -ItemType Directory -Force
-        Copy-Item -LiteralPath $generated[0].FullName -Destination (Join-Path -Path $helpFolder -ChildPath $helpFileName) -Force
-    }
-    finally {
-        if (Test-Path -LiteralPath $staging) {
-            Remove-Item -LiteralPath $staging -Recurse -Force
-        }
-    }
+    Write-Step "Compiling MAML help from $($commandFiles.Count) markdown files"
+    $null = New-Item -Path $helpFolder -ItemType Directory -Force
+    ConvertTo-MamlHelp -MarkdownPath $commandFiles.FullName -OutputPath (Join-Path -Path $helpFolder -ChildPath $helpFileName)
 
     # About topics are plain text, and Get-Help finds them only in the en-US folder beside the manifest.
     $aboutFiles = @(Get-ChildItem -Path (Join-Path -Path $docs -ChildPath 'about_*.md') -File)
@@ -143,7 +112,8 @@ function Invoke-HelpTask {
         $aboutFolder = Join-Path -Path $repositoryRoot -ChildPath 'en-US'
         $null = New-Item -Path $aboutFolder -ItemType Directory -Force
         foreach ($about in $aboutFiles) {
-            Copy-Item -LiteralPath $about.FullName -Destination (Join-Path -Path $aboutFolder -ChildPath ($about.BaseName + '.help.txt')) -Force
+            $text = ConvertTo-AboutHelpText -Path $about.FullName
+            [System.IO.File]::WriteAllText((Join-Path -Path $aboutFolder -ChildPath ($about.BaseName + '.help.txt')), $text, [System.Text.UTF8Encoding]::new($false))
         }
     }
 

@@ -83,22 +83,32 @@ namespace MakemorePS.Core
         public string ErrorId => "InvalidModelFile";
     }
 
-    /// <summary>Training produced a loss that is NaN or infinite.</summary>
+    /// <summary>Training diverged: the loss, the gradient or the weights stopped being finite, or the loss exploded.</summary>
     public sealed class TrainingDivergedException : ArithmeticException, IMakemoreError
     {
         /// <summary>Creates the exception.</summary>
         public TrainingDivergedException(int step, double loss, float learningRate)
-            : base($"Training diverged at step {step}: the loss became {loss.ToString(System.Globalization.CultureInfo.InvariantCulture)}. Try a lower learning rate than {learningRate.ToString(System.Globalization.CultureInfo.InvariantCulture)}.")
+            : this(step, loss, nameof(TrainingOptions.LearningRate), $"Training diverged at step {step}: the loss became {loss.ToString(System.Globalization.CultureInfo.InvariantCulture)}. Try a lower learning rate than {learningRate.ToString(System.Globalization.CultureInfo.InvariantCulture)}.")
+        {
+        }
+
+        /// <summary>Creates the exception with its message and the setting at fault.</summary>
+        public TrainingDivergedException(int step, double loss, string setting, string message)
+            : base(message)
         {
             Step = step;
             Loss = loss;
+            Setting = setting;
         }
 
-        /// <summary>The step whose forward pass gave the non-finite loss.</summary>
+        /// <summary>The step that could not be taken.</summary>
         public int Step { get; }
 
-        /// <summary>The non-finite loss.</summary>
+        /// <summary>The loss of that step's forward pass (possibly finite, when the gradient or the update was not).</summary>
         public double Loss { get; }
+
+        /// <summary>The setting at fault: "LearningRate" or "Regularization".</summary>
+        public string Setting { get; }
 
         /// <inheritdoc/>
         public string ErrorId => "TrainingDiverged";

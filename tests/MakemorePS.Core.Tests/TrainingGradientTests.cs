@@ -298,7 +298,7 @@ namespace MakemorePS.Core.Tests
             countNll /= counts.TotalBigrams;
             var options = new TrainingOptions { Initialization = WeightInitialization.Zeros, Regularization = 1e-7f, LearningRate = 20f, Steps = 3000 };
             BigramModel neural = BigramTrainer.Train(counts, options);
-            double neuralNll = neural.LossHistory[neural.Steps - 1].NegativeLogLikelihood;
+            double neuralNll = neural.LossHistory[neural.LossHistory.Count - 1].NegativeLogLikelihood;
             Assert.True(neuralNll >= countNll - 1e-6, $"the neural NLL {neuralNll} cannot beat the maximum-likelihood {countNll}");
             Assert.True(neuralNll - countNll < 1e-5, $"neural NLL {neuralNll}, count NLL {countNll}");
             Assert.True(ModelComparison.Compare(countModel, neural).MaxAbsoluteDifference < 1e-3);

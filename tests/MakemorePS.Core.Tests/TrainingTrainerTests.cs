@@ -95,7 +95,7 @@ namespace MakemorePS.Core.Tests
         }
 
         [Fact]
-        public void DivergenceNamesTheStepAndSuggestsALowerLearningRate()
+        public void DivergenceNamesTheStepAndTheLearningRate()
         {
             BigramCounts counts = Counts();
             var options = new TrainingOptions { LearningRate = 1e30f, Regularization = 0.5f, Steps = 50 };
@@ -110,8 +110,8 @@ namespace MakemorePS.Core.Tests
             Assert.Equal("TrainingDiverged", error.ErrorId);
             Assert.Equal(trainer.StepsTaken + 1, error.Step);
             Assert.Contains($"step {error.Step}", error.Message);
-            Assert.Contains("lower learning rate", error.Message);
-            Assert.True(double.IsNaN(error.Loss) || double.IsInfinity(error.Loss));
+            Assert.Contains("lower -LearningRate", error.Message);
+            Assert.Equal(nameof(TrainingOptions.LearningRate), error.Setting);
 
             // The failed step was not recorded, and calling again fails the same way instead of continuing.
             Assert.Equal(error.Step - 1, trainer.History.Count);

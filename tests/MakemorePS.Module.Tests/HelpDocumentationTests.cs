@@ -320,11 +320,19 @@ namespace MakemorePS.Module.Tests
             return new CmdletParameter(name, "System.Management.Automation.SwitchParameter", new[] { name == "WhatIf" ? "wi" : "cf" }, false, Array.Empty<string>(), new[] { all });
         }
 
-        /// <summary>The named parameter sets, or __AllParameterSets alone when the cmdlet names none (as PlatyPS writes it).</summary>
+        /// <summary>
+        /// The named parameter sets (the default set too, which PowerShell shows even when only the parameters of all
+        /// sets belong to it), or __AllParameterSets alone when the cmdlet names none (as PlatyPS writes it).
+        /// </summary>
         private static List<string> ParameterSetNames(CmdletClass cmdlet)
         {
             var named = cmdlet.Parameters.SelectMany(p => p.Sets).Select(s => s.Name)
                 .Where(n => n != CmdletCatalog.AllParameterSets).Distinct().ToList();
+            if (named.Count > 0 && cmdlet.DefaultParameterSetName != null && !named.Contains(cmdlet.DefaultParameterSetName))
+            {
+                named.Add(cmdlet.DefaultParameterSetName);
+            }
+
             return named.Count > 0 ? named : new List<string> { CmdletCatalog.AllParameterSets };
         }
 

@@ -9,6 +9,12 @@ namespace MakemorePS.Core
     /// Writes a file all at once or not at all: the content goes to a temporary file in the same directory, is flushed
     /// to disk, and then replaces the target by rename. A failed or interrupted write leaves any existing file as it was.
     /// </summary>
+    /// <remarks>
+    /// The replacement keeps what a user set on the target: a symbolic link is followed and the file it points to is
+    /// replaced (the link stays a link), and on Unix the new file gets the old file's permission bits, so a private
+    /// (0600) file stays private. The rename gives the file a new inode, so hard links to the old file keep the old
+    /// content: that is the price of never leaving a half-written file.
+    /// </remarks>
     public static class AtomicFile
     {
         private static int s_sequence;
@@ -29,7 +35,7 @@ namespace MakemorePS.Core
                 throw new ArgumentNullException(nameof(write));
             }
 
-            string target = Path.GetFullPath(path);
+            string target = FollowLinks(Path.GetFullPath(path));
             string directory = Path.GetDirectoryName(target) ?? throw new ArgumentException($"'{path}' names no file.", nameof(path));
             string fileName = Path.GetFileName(target);
             if (fileName.Length == 0)
@@ -42,6 +48,7 @@ namespace MakemorePS.Core
             {
                 using (stream)
                 {
+                    CopyPermissions(target, temporary);
                     write(stream);
                     stream.Flush(flushToDisk: true);
                 }
@@ -53,6 +60,28 @@ namespace MakemorePS.Core
                 TryDelete(temporary);
                 throw;
             }
+        }
+
+        private static string FollowLinks(string path)
+        {
+#if NET
+            var info = new FileInfo(path);
+            if (info.Exists && info.LinkTarget != null)
+            {
+                return info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
+            }
+#endif
+            return path;
+        }
+
+        private static void CopyPermissions(string target, string temporary)
+        {
+#if NET
+            if (!OperatingSystem.IsWindows() && File.Exists(target))
+            {
+                File.SetUnixFileMode(temporary, File.GetUnixFileMode(target));
+            }
+#endif
         }
 
         private static string CreateTemporaryFile(string directory, string fileName, out FileStream stream)

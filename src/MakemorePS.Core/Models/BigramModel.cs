@@ -122,11 +122,14 @@ namespace MakemorePS.Core
         /// <summary>The settings training used; null for a count model.</summary>
         public TrainingOptions? TrainingSettings { get; }
 
-        /// <summary>One record per training step; empty for a count model.</summary>
+        /// <summary>
+        /// The training records, in step order: every step of the last 1,000 and a thinned history before them (see
+        /// <see cref="Core.LossHistory"/>); empty for a count model.
+        /// </summary>
         public IReadOnlyList<TrainingRecord> LossHistory => _lossHistory;
 
-        /// <summary>The number of training steps taken.</summary>
-        public int Steps => _lossHistory.Length;
+        /// <summary>The number of training steps taken (the step of the last record: a long history is thinned).</summary>
+        public int Steps => _lossHistory.Length == 0 ? 0 : _lossHistory[_lossHistory.Length - 1].Step;
 
         /// <summary>The loss of the last step's forward pass, or null before any training.</summary>
         public double? FinalLoss => _lossHistory.Length == 0 ? (double?)null : _lossHistory[_lossHistory.Length - 1].Loss;
@@ -204,6 +207,18 @@ namespace MakemorePS.Core
                 {
                     // k = 0 and no data: uniform, never 0/0.
                     destination.Fill(1.0 / v);
+                    continue;
+                }
+
+                if (double.IsInfinity(total))
+                {
+                    // A huge k (1e307, say) overflows k·V: divide through by k, (N/k + 1) / (T/k + V), which tends to uniform.
+                    double scaledTotal = (counts.GetRowTotal(i) / k) + v;
+                    for (int j = 0; j < v; j++)
+                    {
+                        destination[j] = ((row[j] / k) + 1.0) / scaledTotal;
+                    }
+
                     continue;
                 }
 

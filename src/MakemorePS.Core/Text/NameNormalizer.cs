@@ -5,6 +5,9 @@ namespace MakemorePS.Core
     /// <summary>Turns raw lines into training names: trimmed, optionally lower-cased, blank lines skipped.</summary>
     public static class NameNormalizer
     {
+        /// <summary>The longest name accepted, in UTF-8 bytes: 1 MiB, the same as the longest line of a file.</summary>
+        public const int MaxNameBytes = 1 << 20;
+
         /// <summary>Normalizes one raw name.</summary>
         /// <param name="raw">The raw text; null counts as blank.</param>
         /// <param name="lowerCase">Lower-case with the invariant culture; otherwise case is kept.</param>
@@ -24,6 +27,14 @@ namespace MakemorePS.Core
             {
                 name = null;
                 return false;
+            }
+
+            // A UTF-16 unit takes at most 3 UTF-8 bytes, so only very long names need counting.
+            if (trimmed.Length > MaxNameBytes / 3 && System.Text.Encoding.UTF8.GetByteCount(trimmed) > MaxNameBytes)
+            {
+                string preview = trimmed.Substring(0, 20);
+                throw new InvalidNameException(preview, InvalidNameReason.TooLong,
+                    $"The name starting '{preview}' is longer than {MaxNameBytes:N0} bytes, the longest name accepted; it is skipped.");
             }
 
             if (lowerCase)

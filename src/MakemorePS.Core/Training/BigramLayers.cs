@@ -92,18 +92,21 @@ namespace MakemorePS.Core
             Kernels.Log(rowSums, logSumExps);
             Kernels.Add(logSumExps, shifts, logSumExps);
 
-            // Σ_i T_i·lse_i in double: V terms, cheap, and it keeps the difference below accurate.
+            // Σ_i Σ_j N_ij·(lse_i − W_ij) row by row in double, with lse_i = shift_i + ln s_i: the gaps shift_i − W_ij
+            // are formed before they are weighted, so a per-row offset of W (which leaves the model unchanged) cannot
+            // cost precision as it did in T·lse − N·W, two large sums that cancel.
             double sum = 0.0;
             for (int i = 0; i < v; i++)
             {
                 if (rowTotals[i] != 0.0)
                 {
                     // A row without data adds nothing (and must not add 0·∞).
-                    sum += rowTotals[i] * logSumExps[i];
+                    sum += Kernels.CountWeightedGap(counts.Slice(i * v, v), shifts[i], weights.Slice(i * v, v))
+                        + (rowTotals[i] * Math.Log(rowSums[i]));
                 }
             }
 
-            return sum - Kernels.Dot(counts, weights);
+            return sum;
         }
 
         // Below this a row's exponentials approach float's subnormal range (e^−46); such rows get their own shift.

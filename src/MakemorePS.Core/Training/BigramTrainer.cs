@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Threading;
 using MakemorePS.Core.Numerics;
 
@@ -19,17 +20,22 @@ namespace MakemorePS.Core
     {
         private const long ShuffleStream = 1;
 
+        // Divergence: a loss this many times the run's first loss means the steps are blowing up.
+        private const double DivergenceFactor = 1000.0;
+
         private readonly int _v;
-        private readonly float[] _weights;
+        private float[] _weights;
+        private float[] _updated;
         private readonly float[] _gradient;
         private readonly CountMatrixObjective? _countMatrix;
         private readonly PerExampleObjective? _perExample;
         private readonly int _batchSize;
         private readonly int[]? _order;
         private readonly Pcg32? _shuffler;
-        private readonly List<TrainingRecord> _history;
+        private readonly LossHistory _history = new LossHistory();
         private readonly IEnumerable<string> _trainingNames;
-        private readonly int _firstStep;
+        private readonly int _startStep;
+        private double _firstLoss = double.NaN;
         private int _orderPosition;
 
         /// <summary>Prepares training on <paramref name="counts"/>.</summary>
@@ -65,19 +71,27 @@ namespace MakemorePS.Core
             _v = counts.Size;
             _trainingNames = trainingNames ?? (IEnumerable<string>?)start?.TrainingNames ?? Array.Empty<string>();
             _gradient = new float[_v * _v];
-            // Presized so steps rarely grow the list, but capped: a huge step count must not reserve memory up front.
-            _history = new List<TrainingRecord>((start?.Steps ?? 0) + Math.Min(Options.Steps, 1 << 16));
+            _updated = new float[_v * _v];
             if (start != null && start.Kind == BigramModelKind.Neural)
             {
                 _weights = start.GetWeights()!;
-                _history.AddRange(start.LossHistory);
+                foreach (TrainingRecord record in start.LossHistory)
+                {
+                    _history.Add(record);
+                }
             }
             else
             {
+                if (start != null && Options.Initialization == WeightInitialization.LogCounts)
+                {
+                    // LogCounts from a count model starts at that model's own probabilities: log(N + its k).
+                    Options.InitializationSmoothing = start.Smoothing ?? Options.InitializationSmoothing;
+                }
+
                 _weights = InitialWeights(counts, Options);
             }
 
-            _firstStep = _history.Count + 1;
+            _startStep = _history.LastStep;
             bool miniBatch = Options.BatchSize > 0 && Options.BatchSize < counts.TotalBigrams;
             Path = Options.GradientPath == GradientPath.Auto
                 ? (miniBatch ? GradientPath.PerExample : GradientPath.CountMatrix)
@@ -114,10 +128,10 @@ namespace MakemorePS.Core
         public GradientPath Path { get; }
 
         /// <summary>The steps this trainer has taken.</summary>
-        public int StepsTaken => _history.Count - (_firstStep - 1);
+        public int StepsTaken => _history.LastStep - _startStep;
 
-        /// <summary>Every record so far, including a start model's history.</summary>
-        public IReadOnlyList<TrainingRecord> History => _history;
+        /// <summary>The records kept so far (see <see cref="LossHistory"/>), including a start model's history.</summary>
+        public IReadOnlyList<TrainingRecord> History => _history.ToArray();
 
         /// <summary>The current weights W, (V,V) row-major.</summary>
         public ReadOnlySpan<float> Weights => _weights;
@@ -127,19 +141,44 @@ namespace MakemorePS.Core
         /// returned record.
         /// </summary>
         /// <exception cref="TrainingDivergedException">
-        /// The loss is NaN or infinite. The update is not applied, so the weights stay those of the last completed step.
+        /// The loss or the gradient is NaN or infinite, the loss grew to more than 1,000 times the run's first loss,
+        /// or the update would make a weight NaN or infinite. The update is not applied, so the weights stay those of
+        /// the last completed step.
         /// </exception>
         public TrainingRecord Step()
         {
             BigramLoss loss = Evaluate();
-            int step = _history.Count + 1;
+            int step = _history.LastStep + 1;
             if (!loss.IsFinite)
             {
-                throw new TrainingDivergedException(step, loss.Loss, Options.LearningRate);
+                throw Diverged(step, loss, $"the loss became {Format(loss.Loss)}");
+            }
+
+            if (double.IsNaN(_firstLoss))
+            {
+                _firstLoss = loss.Loss;
+            }
+            else if (_firstLoss > 0.0 && loss.Loss > DivergenceFactor * _firstLoss)
+            {
+                throw Diverged(step, loss, $"the loss grew from {Format(_firstLoss)} at the start of this run to {Format(loss.Loss)}");
             }
 
             double gradientNorm = Math.Sqrt(Kernels.SumOfSquares(_gradient));
-            Kernels.MultiplyAdd(_gradient, -Options.LearningRate, _weights, _weights);
+            if (double.IsNaN(gradientNorm) || double.IsInfinity(gradientNorm))
+            {
+                throw Diverged(step, loss, $"the gradient became {Format(gradientNorm)}");
+            }
+
+            Kernels.MultiplyAdd(_gradient, -Options.LearningRate, _weights, _updated);
+            foreach (float w in _updated)
+            {
+                if (float.IsNaN(w) || float.IsInfinity(w))
+                {
+                    throw Diverged(step, loss, "the update made a weight " + Format(w));
+                }
+            }
+
+            (_weights, _updated) = (_updated, _weights);
             var record = new TrainingRecord(step, loss.Loss, loss.NegativeLogLikelihood, loss.Regularization, gradientNorm);
             _history.Add(record);
             return record;
@@ -157,7 +196,7 @@ namespace MakemorePS.Core
                 }
             }
 
-            return BigramModel.FromWeights(Counts, _weights, _trainingNames, Options, _history);
+            return BigramModel.FromWeights(Counts, _weights, _trainingNames, Options, _history.ToArray());
         }
 
         /// <summary>
@@ -238,6 +277,24 @@ namespace MakemorePS.Core
 
             return weights;
         }
+
+        /// <summary>
+        /// The error for a step that cannot be taken, naming the setting at fault: the regularization when it is
+        /// strong (λ ≥ 1, a penalty on the scale of the loss itself) and η·λ exceeds V², so that the decay factor
+        /// 1 − 2ηλ/V² of every step is below −1 and the weights oscillate with growing size; otherwise the learning rate.
+        /// </summary>
+        private TrainingDivergedException Diverged(int step, BigramLoss loss, string what)
+        {
+            double product = (double)Options.LearningRate * Options.Regularization;
+            bool regularization = Options.Regularization >= 1f && product > (double)_v * _v;
+            string advice = regularization
+                ? $"The regularization is too strong for this learning rate: η·λ = {Format(product)} exceeds V² = {_v * _v}, so each step overshoots. Lower -Regularization (now {Format(Options.Regularization)})."
+                : $"The steps are too large: lower -LearningRate (now {Format(Options.LearningRate)}).";
+            return new TrainingDivergedException(step, loss.Loss, regularization ? nameof(TrainingOptions.Regularization) : nameof(TrainingOptions.LearningRate),
+                $"Training diverged at step {step}: {what}. {advice}");
+        }
+
+        private static string Format(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 
         private BigramLoss Evaluate()
         {

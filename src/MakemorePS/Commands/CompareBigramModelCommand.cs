@@ -30,9 +30,11 @@ namespace MakemorePS.Commands
             BigramModel difference = DifferenceModel!;
             if (!reference.Vocabulary.Equals(difference.Vocabulary))
             {
-                ThrowTerminatingError(ErrorRecords.Create(
+                // Per model: the other models of the pipeline are still compared.
+                WriteError(ErrorRecords.Create(
                     new PSArgumentException($"The models have different vocabularies ('{reference.Vocabulary}' and '{difference.Vocabulary}'), so their rows cannot be compared. Compare models built from the same names, or train one from the other (Invoke-BigramTraining -Model)."),
                     ErrorIds.VocabularyMismatch, ErrorCategory.InvalidArgument, difference));
+                return;
             }
 
             WriteObject(ModelComparison.Compare(reference, difference));

@@ -8,7 +8,8 @@ namespace MakemorePS.Commands
 {
     /// <summary>
     /// Export-BigramModel: saves a model as a versioned JSON file that Import-BigramModel reads back with the exact
-    /// same probabilities. The file is replaced atomically, so a failed write leaves the old file intact.
+    /// same probabilities. The file is replaced atomically, so a failed write leaves the old file intact; its
+    /// permissions are kept, and a symbolic link is followed to the file it points to.
     /// </summary>
     [Cmdlet(VerbsData.Export, "BigramModel", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
     [OutputType(typeof(FileInfo))]
@@ -16,6 +17,8 @@ namespace MakemorePS.Commands
     {
         private const string PathSet = "Path";
         private const string LiteralPathSet = "LiteralPath";
+
+        private readonly OutputFile _files = new OutputFile();
 
         /// <summary>The model to save.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
@@ -33,7 +36,7 @@ namespace MakemorePS.Commands
         [ValidateNotNullOrEmpty]
         public string LiteralPath { get; set; } = string.Empty;
 
-        /// <summary>Overwrites a read-only file.</summary>
+        /// <summary>Replaces a read-only file (which stays read-only).</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
@@ -41,7 +44,7 @@ namespace MakemorePS.Commands
         [Parameter]
         public SwitchParameter NoClobber { get; set; }
 
-        /// <summary>Emits the written file (FileInfo).</summary>
+        /// <summary>Emits the written file as Get-Item does (a FileInfo with PSPath), ready for Import-BigramModel or Remove-Item.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -49,52 +52,27 @@ namespace MakemorePS.Commands
         protected override void ProcessRecord()
         {
             bool literal = ParameterSetName == LiteralPathSet;
-            string target = literal ? LiteralPath : Path;
-            string file = ProviderPaths.ResolveOutputFile(this, target, literal);
-
-            if (!ShouldProcess(file, "Export bigram model"))
+            string? file = OutputFile.Prepare(this, literal ? LiteralPath : Path, literal, Force.IsPresent, NoClobber.IsPresent, "Export bigram model");
+            if (file is null || !_files.Claim(this, file, "a model"))
             {
                 return;
             }
 
-            var existing = new FileInfo(file);
-            if (existing.Exists)
-            {
-                if (NoClobber.IsPresent)
-                {
-                    ThrowTerminatingError(ErrorRecords.Create(
-                        new IOException($"The file '{file}' already exists and -NoClobber was given. Choose another path, or leave out -NoClobber to replace it."),
-                        ErrorIds.FileExists, ErrorCategory.ResourceExists, file));
-                }
-
-                if (existing.IsReadOnly)
-                {
-                    if (!Force.IsPresent)
-                    {
-                        ThrowTerminatingError(ErrorRecords.Create(
-                            new UnauthorizedAccessException($"The file '{file}' is read-only. Use -Force to replace it anyway."),
-                            ErrorIds.FileReadOnly, ErrorCategory.PermissionDenied, file));
-                    }
-
-                    existing.IsReadOnly = false;
-                }
-            }
-
             try
             {
-                ModelSerializer.Save(Model!, file);
+                OutputFile.Write(file, target => ModelSerializer.Save(Model!, target));
             }
             catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
             {
                 ThrowTerminatingError(ErrorRecords.Create(
-                    new IOException($"Cannot write the model to '{file}': {exception.Message} Check that the folder exists and is writable.", exception),
+                    new IOException($"Cannot write the model to '{file}': {exception.Message} Check that the folder is writable.", exception),
                     ErrorIds.FileWriteFailed, ErrorCategory.WriteError, file));
             }
 
             WriteVerbose($"Saved the {Model!.Kind} model ({Model.VocabularySize} symbols) to '{file}'.");
             if (PassThru.IsPresent)
             {
-                WriteObject(new FileInfo(file));
+                WriteObject(ProviderPaths.GetItem(this, file));
             }
         }
     }

@@ -14,7 +14,7 @@ namespace MakemorePS.Commands
     /// Invoke-BigramTraining: trains the neural bigram model (one linear layer and a softmax) by gradient descent,
     /// from names or from an existing model, and returns it with its loss history.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Invoke, "BigramTraining", DefaultParameterSetName = NameSet)]
+    [Cmdlet(VerbsLifecycle.Invoke, "BigramTraining", DefaultParameterSetName = NameSet, SupportsShouldProcess = true)]
     [OutputType(typeof(BigramModel))]
     [OutputType(typeof(TrainingRecord))]
     public sealed class InvokeBigramTrainingCommand : NameInputCommandBase, IDisposable
@@ -24,8 +24,11 @@ namespace MakemorePS.Commands
         private static readonly long ProgressIntervalTicks = Stopwatch.Frequency / 10;
 
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private readonly OutputFile _checkpoints = new OutputFile();
+        private bool _receivedModel;
         private TrainingOptions _options = new TrainingOptions();
         private string? _checkpointFile;
+        private bool _declined;
 
         /// <summary>
         /// A model to train further: a neural model continues from its weights and loss history; a count model
@@ -47,7 +50,7 @@ namespace MakemorePS.Commands
 
         /// <summary>λ in loss = mean NLL + λ·mean(W²), pulling the weights towards zero (default 0.01).</summary>
         [Parameter]
-        [ValidateRange(0f, float.MaxValue)]
+        [ValidateNonNegative]
         public float Regularization { get; set; } = 0.01f;
 
         /// <summary>Seeds the weight initialization and mini-batch shuffling (default 2147483647, as in the lecture).</summary>
@@ -65,7 +68,8 @@ namespace MakemorePS.Commands
 
         /// <summary>
         /// A file the model is saved to every -CheckpointInterval steps, at the end, and when training is stopped
-        /// with Ctrl+C (whose pipeline output PowerShell discards). Load it with Import-BigramModel.
+        /// with Ctrl+C (whose pipeline output PowerShell discards). Load it with Import-BigramModel. Protected like
+        /// Export-BigramModel's -Path: -NoClobber, -Force for a read-only file, -WhatIf and -Confirm.
         /// </summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -76,9 +80,21 @@ namespace MakemorePS.Commands
         [ValidateRange(1, int.MaxValue)]
         public int CheckpointInterval { get; set; } = 100;
 
-        /// <summary>Emits each step's TrainingRecord as it finishes instead of the model (use -CheckpointPath to keep the model too).</summary>
+        /// <summary>Replaces a read-only -CheckpointPath file (which stays read-only).</summary>
         [Parameter]
-        public SwitchParameter PassThru { get; set; }
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>Refuses to start when the -CheckpointPath file already exists.</summary>
+        [Parameter]
+        public SwitchParameter NoClobber { get; set; }
+
+        /// <summary>
+        /// Emits each step's TrainingRecord as it finishes, instead of the model, for Export-Csv or a chart
+        /// (use -CheckpointPath to keep the model too). Without it the model is emitted, and its LossHistory holds
+        /// the records.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter AsTrainingRecord { get; set; }
 
         private protected override bool CollectsTrainingNames => true;
 
@@ -108,23 +124,30 @@ namespace MakemorePS.Commands
 
             if (CheckpointPath is not null)
             {
-                _checkpointFile = ProviderPaths.ResolveOutputFile(this, CheckpointPath, literal: true);
+                _checkpointFile = OutputFile.Prepare(this, CheckpointPath, literal: true, Force.IsPresent, NoClobber.IsPresent, "Save training checkpoints");
+                // Declined (-WhatIf, or No at -Confirm): nothing is trained, as nothing would be kept.
+                _declined = _checkpointFile is null;
             }
 
-            if (ParameterSetName != ModelSet)
-            {
-                BeginNameInput();
-            }
+            // Names and models may share the pipeline: each model is trained on as it arrives, the names are trained
+            // into one new model at the end.
+            BeginNameInput();
         }
 
         /// <inheritdoc/>
         protected override void ProcessRecord()
         {
+            if (_declined)
+            {
+                return;
+            }
+
             if (ParameterSetName == ModelSet)
             {
                 BigramModel start = Model!;
+                _receivedModel = true;
                 WriteVerbose(start.Kind == BigramModelKind.Neural
-                    ? $"Continuing training from the model's weights after its {start.Steps} steps."
+                    ? $"Continuing training from the model's weights after its {Messages.Count(start.Steps, "step")}."
                     : "Training on the counts and training names of the count model.");
                 Train(start.Counts, start, start.TrainingNames);
                 return;
@@ -136,7 +159,8 @@ namespace MakemorePS.Commands
         /// <inheritdoc/>
         protected override void EndProcessing()
         {
-            if (ParameterSetName == ModelSet)
+            // Only models arrived: nothing more to train. (Without any input the bundled names are trained on.)
+            if (_declined || (_receivedModel && !ReceivedNameInput))
             {
                 return;
             }
@@ -150,7 +174,23 @@ namespace MakemorePS.Commands
 
         private void Train(BigramCounts counts, BigramModel? start, IReadOnlyList<string>? trainingNames)
         {
-            var trainer = new BigramTrainer(counts, _options, start, trainingNames);
+            if (_checkpointFile is not null && !_checkpoints.Claim(this, _checkpointFile, "the checkpoint of another model"))
+            {
+                return;
+            }
+
+            BigramTrainer trainer;
+            try
+            {
+                trainer = new BigramTrainer(counts, _options, start, trainingNames);
+            }
+            catch (ArgumentException exception)
+            {
+                // The settings cannot start from this model (LogCounts from a model with smoothing 0 and an unseen bigram).
+                WriteError(ErrorRecords.Create(exception, ErrorIds.InvalidTrainingSetting, ErrorCategory.InvalidArgument, _options));
+                return;
+            }
+
             int total = _options.Steps;
             WriteVerbose(string.Format(CultureInfo.InvariantCulture,
                 "Training on {0} bigrams of {1} names over {2} symbols: {3}.", counts.TotalBigrams, counts.NameCount, counts.Size, _options));
@@ -179,7 +219,7 @@ namespace MakemorePS.Commands
                         return;
                     }
 
-                    if (PassThru.IsPresent)
+                    if (AsTrainingRecord.IsPresent)
                     {
                         WriteObject(record);
                     }
@@ -214,7 +254,7 @@ namespace MakemorePS.Commands
                 SaveCheckpoint(model);
             }
 
-            if (!PassThru.IsPresent)
+            if (!AsTrainingRecord.IsPresent)
             {
                 WriteObject(model);
             }
@@ -224,8 +264,8 @@ namespace MakemorePS.Commands
         {
             try
             {
-                ModelSerializer.Save(model, _checkpointFile!);
-                WriteVerbose($"Saved a checkpoint after {model.Steps} steps to '{_checkpointFile}'.");
+                OutputFile.Write(_checkpointFile!, file => ModelSerializer.Save(model, file));
+                WriteVerbose($"Saved a checkpoint after {Messages.Count(model.Steps, "step")} to '{_checkpointFile}'.");
             }
             catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
             {
@@ -246,7 +286,8 @@ namespace MakemorePS.Commands
             // Nothing can be written to the host once the pipeline stops, so a failure here cannot be reported.
             try
             {
-                ModelSerializer.Save(trainer.ToModel(), _checkpointFile);
+                BigramModel model = trainer.ToModel();
+                OutputFile.Write(_checkpointFile, file => ModelSerializer.Save(model, file));
             }
             catch (IOException)
             {

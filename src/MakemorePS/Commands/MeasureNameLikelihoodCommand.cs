@@ -8,34 +8,44 @@ namespace MakemorePS.Commands
     /// Measure-NameLikelihood: how likely a model finds each name (log-likelihood, mean negative log-likelihood,
     /// perplexity), per name, per bigram with -Detailed, or over the whole input with -Summary (the lecture's loss).
     /// </summary>
-    [Cmdlet(VerbsDiagnostic.Measure, "NameLikelihood")]
+    [Cmdlet(VerbsDiagnostic.Measure, "NameLikelihood", DefaultParameterSetName = PerNameSet)]
     [OutputType(typeof(NameScore))]
     [OutputType(typeof(DatasetScore))]
     [OutputType(typeof(BigramScore))]
     public sealed class MeasureNameLikelihoodCommand : PSCmdlet
     {
+        private const string PerNameSet = "PerName";
+        private const string SummarySet = "Summary";
+        private const string DetailedSet = "Detailed";
+
         private NameScorer? _scorer;
         private DatasetScoreAccumulator? _summary;
         private bool _receivedInput;
         private long _blankCount;
+        private long _errorsWritten;
 
         /// <summary>The model that scores the names.</summary>
         [Parameter(Mandatory = true)]
         [ValidateNotNull]
         public BigramModel? Model { get; set; }
 
-        /// <summary>Names to score: strings from the pipeline, or objects with a Name property. Blank names are skipped.</summary>
-        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        /// <summary>
+        /// Names to score: strings, or objects with a Name property (anything else is refused per object).
+        /// Blank names are skipped.
+        /// </summary>
+        [Parameter(Position = 0, ValueFromPipeline = true)]
+        [NameInputTransformation]
         [AllowNull]
         [AllowEmptyString]
+        [AllowEmptyCollection]
         public string?[]? Name { get; set; }
 
         /// <summary>Emits one DatasetScore for the whole input instead of one record per name.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = SummarySet, Mandatory = true)]
         public SwitchParameter Summary { get; set; }
 
         /// <summary>Emits one BigramScore per bigram of every name instead of one record per name.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = DetailedSet, Mandatory = true)]
         public SwitchParameter Detailed { get; set; }
 
         /// <summary>Lower-cases every name (invariant culture) before it is scored.</summary>
@@ -45,16 +55,10 @@ namespace MakemorePS.Commands
         /// <inheritdoc/>
         protected override void BeginProcessing()
         {
-            if (Summary.IsPresent && Detailed.IsPresent)
-            {
-                ThrowTerminatingError(ErrorRecords.Create(
-                    new PSArgumentException("-Summary and -Detailed cannot be used together: -Summary emits one record for all names, -Detailed one per bigram. Use one of them."),
-                    ErrorIds.ConflictingParameters, ErrorCategory.InvalidArgument, null));
-            }
-
             _scorer = new NameScorer(Model!);
             _summary = Summary.IsPresent ? new DatasetScoreAccumulator() : null;
             _receivedInput = false;
+            _errorsWritten = 0;
         }
 
         /// <inheritdoc/>
@@ -62,7 +66,8 @@ namespace MakemorePS.Commands
         {
             if (Name is null)
             {
-                if (MyInvocation.ExpectingInput)
+                // -Name $null (an empty variable) is input too: it never falls back to the bundled names.
+                if (MyInvocation.ExpectingInput || MyInvocation.BoundParameters.ContainsKey(nameof(Name)))
                 {
                     _receivedInput = true;
                     _blankCount++;
@@ -99,7 +104,7 @@ namespace MakemorePS.Commands
 
             if (_blankCount > 0)
             {
-                WriteWarning($"Skipped {_blankCount} blank lines.");
+                WriteWarning(Messages.SkippedBlank(_blankCount));
             }
 
             if (_summary is not null)
@@ -107,7 +112,9 @@ namespace MakemorePS.Commands
                 if (_summary.NameCount == 0)
                 {
                     ThrowTerminatingError(ErrorRecords.Create(
-                        new PSArgumentException("No names could be scored: the input was blank or every name was invalid (see the errors above), so there is nothing to summarize. Give at least one name made of the model's characters."),
+                        new PSArgumentException(_errorsWritten > 0
+                            ? $"No names could be scored: every name was blank or invalid (see the {Messages.Count(_errorsWritten, "error")} above), so there is nothing to summarize. Give at least one name made of the model's characters."
+                            : "No names could be scored: the input held only blank names ($null, empty strings or blank lines), so there is nothing to summarize. Give at least one name."),
                         ErrorIds.NoInputNames, ErrorCategory.InvalidData, null));
                 }
 
@@ -128,6 +135,7 @@ namespace MakemorePS.Commands
             }
             catch (InvalidNameException exception)
             {
+                _errorsWritten++;
                 WriteError(ErrorRecords.FromCore(exception, ErrorCategory.InvalidData, raw));
                 return;
             }
@@ -139,6 +147,7 @@ namespace MakemorePS.Commands
             }
             catch (UnknownCharacterException exception)
             {
+                _errorsWritten++;
                 WriteError(ErrorRecords.FromCore(exception, ErrorCategory.InvalidData, raw));
                 return;
             }

@@ -12,7 +12,7 @@ namespace MakemorePS.Commands
     {
         /// <summary>k, the count added to every bigram before normalizing (default 1; 0 for raw frequencies).</summary>
         [Parameter]
-        [ValidateRange(0.0, double.MaxValue)]
+        [ValidateNonNegative]
         public double Smoothing { get; set; } = 1.0;
 
         private protected override bool CollectsTrainingNames => true;

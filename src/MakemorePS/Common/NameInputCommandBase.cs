@@ -26,13 +26,17 @@ namespace MakemorePS.Common
 
         private BigramCounter? _counter;
         private bool _receivedInput;
+        private long _errorsWritten;
 
         /// <summary>
-        /// Names to learn from: strings from the pipeline, or objects with a Name property. Blank names are skipped.
+        /// Names to learn from: strings, or objects with a Name property (anything else is refused per object).
+        /// Blank names are skipped.
         /// </summary>
-        [Parameter(ParameterSetName = NameSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = NameSet, ValueFromPipeline = true)]
+        [NameInputTransformation]
         [AllowNull]
         [AllowEmptyString]
+        [AllowEmptyCollection]
         public string?[]? Name { get; set; }
 
         /// <summary>Files of names, one name per line. Wildcards and provider paths are accepted.</summary>
@@ -41,8 +45,8 @@ namespace MakemorePS.Common
         [ValidateNotNullOrEmpty]
         public string[] Path { get; set; } = System.Array.Empty<string>();
 
-        /// <summary>Files of names, one name per line, taken exactly as written (no wildcards).</summary>
-        [Parameter(ParameterSetName = LiteralPathSet, Mandatory = true)]
+        /// <summary>Files of names, one name per line, taken exactly as written (no wildcards); binds the PSPath of piped files.</summary>
+        [Parameter(ParameterSetName = LiteralPathSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("PSPath", "LP")]
         [ValidateNotNullOrEmpty]
         public string[] LiteralPath { get; set; } = System.Array.Empty<string>();
@@ -64,7 +68,11 @@ namespace MakemorePS.Common
                 Rejected = WriteRejection,
             });
             _receivedInput = false;
+            _errorsWritten = 0;
         }
+
+        /// <summary>Whether any name input (names, blanks, files) has been received so far.</summary>
+        private protected bool ReceivedNameInput => _receivedInput;
 
         /// <summary>Counts the names or files bound for the current pipeline object.</summary>
         private protected void ProcessNameInput()
@@ -78,7 +86,13 @@ namespace MakemorePS.Common
                     foreach (string path in literal ? LiteralPath : Path)
                     {
                         _receivedInput = true;
-                        foreach (string file in ProviderPaths.ResolveInputFiles(this, path, literal))
+                        IReadOnlyList<string> files = ProviderPaths.ResolveInputFiles(this, path, literal);
+                        if (files.Count == 0)
+                        {
+                            _errorsWritten++;
+                        }
+
+                        foreach (string file in files)
                         {
                             CountFile(counter, file);
                         }
@@ -89,9 +103,10 @@ namespace MakemorePS.Common
                 default:
                     if (Name is null)
                     {
-                        if (MyInvocation.ExpectingInput)
+                        // $null from the pipeline is a blank entry, counted like a blank line; -Name $null (an empty
+                        // variable) is input too, and never falls back to the bundled names.
+                        if (MyInvocation.ExpectingInput || MyInvocation.BoundParameters.ContainsKey(nameof(Name)))
                         {
-                            // $null from the pipeline: a blank entry, counted like a blank line.
                             _receivedInput = true;
                             counter.Add(null);
                         }
@@ -108,7 +123,7 @@ namespace MakemorePS.Common
                         }
                         catch (InvalidNameException exception)
                         {
-                            WriteError(ErrorRecords.FromCore(exception, ErrorCategory.InvalidData, raw));
+                            WriteCountedError(ErrorRecords.FromCore(exception, ErrorCategory.InvalidData, raw));
                         }
                     }
 
@@ -145,13 +160,13 @@ namespace MakemorePS.Common
 
             if (counter.BlankLineCount > 0)
             {
-                WriteWarning($"Skipped {counter.BlankLineCount} blank lines.");
+                WriteWarning(Messages.SkippedBlank(counter.BlankLineCount));
             }
 
             if (counter.NameCount == 0)
             {
                 ThrowTerminatingError(ErrorRecords.Create(
-                    new PSArgumentException("No usable names were read: the input was blank or invalid, or its files could not be read (see the errors above). Give at least one valid name."),
+                    new PSArgumentException(Messages.NoUsableNames(_errorsWritten)),
                     ErrorIds.NoInputNames, ErrorCategory.InvalidData, null));
             }
 
@@ -160,7 +175,7 @@ namespace MakemorePS.Common
         }
 
         /// <summary>Reports a line of a file that cannot be a name; the counter has skipped it and goes on.</summary>
-        private void WriteRejection(NameRejection rejection) => WriteError(ErrorRecords.Create(
+        private void WriteRejection(NameRejection rejection) => WriteCountedError(ErrorRecords.Create(
             new InvalidDataException($"{rejection.Source ?? "input"}, line {rejection.LineNumber}: {rejection.Message}", rejection.Error),
             rejection.Error.ErrorId, ErrorCategory.InvalidData, rejection.Text));
 
@@ -173,14 +188,22 @@ namespace MakemorePS.Common
             }
             catch (IOException exception)
             {
-                WriteError(ErrorRecords.Create(
+                WriteCountedError(ErrorRecords.Create(
                     new IOException($"Cannot read '{file}': {exception.Message}", exception),
                     ErrorIds.FileReadFailed, ErrorCategory.ReadError, file));
             }
             catch (System.UnauthorizedAccessException exception)
             {
-                WriteError(ErrorRecords.Create(exception, ErrorIds.FileReadFailed, ErrorCategory.PermissionDenied, file));
+                WriteCountedError(ErrorRecords.Create(
+                    new IOException($"Cannot read '{file}': {exception.Message}", exception),
+                    ErrorIds.FileReadFailed, ErrorCategory.PermissionDenied, file));
             }
+        }
+
+        private void WriteCountedError(ErrorRecord record)
+        {
+            _errorsWritten++;
+            WriteError(record);
         }
     }
 }

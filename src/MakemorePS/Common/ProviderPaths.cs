@@ -21,7 +21,8 @@ namespace MakemorePS.Common
             {
                 if (literal || !WildcardPattern.ContainsWildcardCharacters(path))
                 {
-                    string providerPath = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out ProviderInfo provider, out _);
+                    // Without wildcards, -Path still honours backtick escapes ('a`[1`].txt' names 'a[1].txt'), as Get-Content does.
+                    string providerPath = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(literal ? path : WildcardPattern.Unescape(path), out ProviderInfo provider, out _);
                     if (!IsFileSystem(cmdlet, provider, path))
                     {
                         return files;
@@ -98,7 +99,7 @@ namespace MakemorePS.Common
                 }
                 else
                 {
-                    providerPath = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _);
+                    providerPath = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(literal ? path : WildcardPattern.Unescape(path), out provider, out _);
                 }
             }
             catch (SessionStateException exception)
@@ -130,6 +131,16 @@ namespace MakemorePS.Common
             }
 
             return providerPath;
+        }
+
+        /// <summary>
+        /// The file as Get-Item returns it: a FileInfo decorated with PSPath, PSParentPath, PSDrive and PSProvider, so
+        /// it pipes to Remove-Item, Import-BigramModel and any cmdlet that binds -LiteralPath by property name.
+        /// </summary>
+        internal static PSObject GetItem(PSCmdlet cmdlet, string file)
+        {
+            Collection<PSObject> items = cmdlet.InvokeProvider.Item.Get(new[] { file }, true, true);
+            return items.Count == 1 ? items[0] : PSObject.AsPSObject(new FileInfo(file));
         }
 
         private static bool IsFileSystem(PSCmdlet cmdlet, ProviderInfo provider, string path)

@@ -12,6 +12,11 @@ namespace MakemorePS.Common
         protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
         {
             double value = Convert.ToDouble(arguments is PSObject wrapped ? wrapped.BaseObject : arguments, CultureInfo.InvariantCulture);
+            if (double.IsNaN(value))
+            {
+                throw new ValidationMetadataException("NaN is not a number: give a finite number greater than 0.");
+            }
+
             if (!(value > 0.0) || double.IsInfinity(value))
             {
                 throw new ValidationMetadataException(string.Format(CultureInfo.InvariantCulture,

@@ -1,0 +1,20 @@
+using System.Globalization;
+
+namespace MakemorePS.Common
+{
+    /// <summary>Message text shared by several cmdlets, with counts in correct English.</summary>
+    internal static class Messages
+    {
+        /// <summary>"1 blank line", "2 blank lines": a count with its noun, singular or plural.</summary>
+        internal static string Count(long count, string singular, string? plural = null) =>
+            string.Format(CultureInfo.InvariantCulture, "{0:N0} {1}", count, count == 1 ? singular : plural ?? singular + "s");
+
+        /// <summary>The warning about blank names or lines that were skipped.</summary>
+        internal static string SkippedBlank(long count) => $"Skipped {Count(count, "blank line")}.";
+
+        /// <summary>Why nothing could be counted or scored; points at the errors only when some were written.</summary>
+        internal static string NoUsableNames(long errorsWritten) => errorsWritten > 0
+            ? $"No usable names were read: every name was blank or invalid, or the files could not be read (see the {Count(errorsWritten, "error", "errors")} above). Give at least one valid name."
+            : "No usable names were read: the input held only blank names ($null, empty strings or blank lines). Give at least one name.";
+    }
+}

@@ -1,0 +1,96 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.IO;
+using System.Management.Automation;
+using MakemorePS.Core;
+
+namespace MakemorePS.Common
+{
+    /// <summary>
+    /// Turns what reaches a -Name parameter into names: strings as they are, and for any other object its Name
+    /// property (or the Name key of a dictionary). Anything else is refused, so a Hashtable, a date or $true is never
+    /// stringified into a junk name: PowerShell then reports that pipeline object alone and goes on with the next.
+    /// </summary>
+    /// <remarks>
+    /// Files (FileSystemInfo) and models are passed through untransformed, so they fail to bind here and bind by
+    /// value or property name to the parameter meant for them (-LiteralPath through PSPath, -Model).
+    /// </remarks>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    internal sealed class NameInputTransformationAttribute : ArgumentTransformationAttribute
+    {
+        /// <summary>The property (or dictionary key) a name is read from.</summary>
+        internal const string NameProperty = "Name";
+
+        /// <inheritdoc/>
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        {
+            object? value = Unwrap(inputData);
+            switch (value)
+            {
+                case null:
+                case string _:
+                case string[] _:
+                case FileSystemInfo _:
+                case BigramModel _:
+                    return value;
+                case IList list:
+                    var names = new List<string?>(list.Count);
+                    foreach (object? item in list)
+                    {
+                        names.Add(ToName(item));
+                    }
+
+                    return names.ToArray();
+                default:
+                    return ToName(inputData);
+            }
+        }
+
+        private static object? Unwrap(object? value) => value is PSObject wrapped && !(wrapped.BaseObject is PSCustomObject) ? wrapped.BaseObject : value;
+
+        private static string? ToName(object? item)
+        {
+            object? value = Unwrap(item);
+            switch (value)
+            {
+                case null:
+                    return null;
+                case string text:
+                    return text;
+                case IDictionary dictionary:
+                    if (dictionary.Contains(NameProperty))
+                    {
+                        return StringOrRefuse(dictionary[NameProperty], item);
+                    }
+
+                    break;
+                default:
+                    PSPropertyInfo? property = PSObject.AsPSObject(item!).Properties[NameProperty];
+                    if (property != null && !(value is FileSystemInfo))
+                    {
+                        return StringOrRefuse(property.Value, item);
+                    }
+
+                    break;
+            }
+
+            throw Refuse(item);
+        }
+
+        private static string? StringOrRefuse(object? name, object? owner) => Unwrap(name) switch
+        {
+            null => null,
+            string text => text,
+            _ => throw Refuse(owner),
+        };
+
+        private static ArgumentTransformationMetadataException Refuse(object? item)
+        {
+            object value = Unwrap(item) ?? string.Empty;
+            string what = value is PSCustomObject ? "An object without a Name property" : $"A {value.GetType().Name} ('{value}')";
+            return new ArgumentTransformationMetadataException(
+                $"{what} is not a name. Give strings, or objects with a Name property (Import-Csv rows with a Name column, Select-Object -Property Name), or files through -Path or the pipeline.");
+        }
+    }
+}
