@@ -69,11 +69,23 @@ Describe 'Compare-BigramModel' {
         $text | Should -Match 'KLDivergence'
     }
 
-    It 'stops with VocabularyMismatch for models of different characters' {
+    It 'reports VocabularyMismatch for models of different characters' {
         $ab = 'ab' | New-BigramModel
         $cd = 'cd' | New-BigramModel
-        $failure = { Compare-BigramModel $ab $cd } | Should -Throw -PassThru
+        $failure = { Compare-BigramModel $ab $cd -ErrorAction Stop } | Should -Throw -PassThru
         $failure.FullyQualifiedErrorId | Should -Be "VocabularyMismatch,$script:CommandType"
         $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
+    }
+
+    It 'compares the other piped models when one has another vocabulary' {
+        $ab = 'ab' | New-BigramModel
+        $cd = 'cd' | New-BigramModel
+        $ba = 'ba' | New-BigramModel
+        $results = @($cd, $ba, $ab | Compare-BigramModel $ab -ErrorVariable mismatches -ErrorAction SilentlyContinue)
+        $results.Count | Should -Be 2
+        $results[1].MaxAbsoluteDifference | Should -Be 0
+        $mismatches.Count | Should -Be 1
+        $mismatches[0].FullyQualifiedErrorId | Should -Be "VocabularyMismatch,$script:CommandType"
+        $mismatches[0].TargetObject | Should -Be $cd
     }
 }

@@ -115,3 +115,97 @@ Describe 'Export-BigramModel' {
         }
     }
 }
+
+Describe 'Export-BigramModel: paths and files as PowerShell users expect' {
+    It 'honours backtick-escaped wildcard characters in -Path' {
+        Push-Location -LiteralPath $TestDrive
+        try {
+            $script:Counts | Export-BigramModel -Path 'escaped`[1`].json'
+        }
+        finally {
+            Pop-Location
+        }
+        Test-Path -LiteralPath (Join-Path -Path $TestDrive -ChildPath 'escaped[1].json') | Should -BeTrue
+        Test-Path -LiteralPath (Join-Path -Path $TestDrive -ChildPath 'escaped`[1`].json') | Should -BeFalse
+    }
+
+    It 'emits with -PassThru the item Get-Item returns, which Import-BigramModel and Remove-Item take from the pipeline' {
+        $file = Join-Path -Path $TestDrive -ChildPath 'decorated.json'
+        $item = $script:Counts | Export-BigramModel -Path $file -PassThru
+        $item | Should -BeOfType ([System.IO.FileInfo])
+        $item.PSPath | Should -Be (Get-Item -LiteralPath $file).PSPath
+        $item.PSProvider.Name | Should -Be 'FileSystem'
+        ($item | Import-BigramModel).NameCount | Should -Be $script:Counts.NameCount
+        $item | Remove-Item
+        Test-Path -LiteralPath $file | Should -BeFalse
+    }
+
+    It 'keeps the permissions of the file it replaces' -Skip:$IsWindows {
+        $file = Join-Path -Path $TestDrive -ChildPath 'private.json'
+        $script:Counts | Export-BigramModel -Path $file
+        & chmod 600 $file
+        $script:Neural | Export-BigramModel -Path $file
+        (Get-Item -LiteralPath $file).UnixFileMode | Should -Be ([System.IO.UnixFileMode]'UserRead, UserWrite')
+        (Import-BigramModel -LiteralPath $file).Kind | Should -Be 'Neural'
+    }
+
+    It 'writes through a symbolic link, which stays a link' -Skip:$IsWindows {
+        $target = Join-Path -Path $TestDrive -ChildPath 'target.json'
+        $link = Join-Path -Path $TestDrive -ChildPath 'link.json'
+        $script:Counts | Export-BigramModel -Path $target
+        $null = New-Item -ItemType SymbolicLink -Path $link -Target $target
+        $script:Neural | Export-BigramModel -Path $link
+        (Get-Item -LiteralPath $link).LinkType | Should -Be 'SymbolicLink'
+        (Import-BigramModel -LiteralPath $target).Kind | Should -Be 'Neural'
+    }
+
+    It 'keeps a read-only file read-only when -Force replaces it' {
+        $file = Join-Path -Path $TestDrive -ChildPath 'locked.json'
+        $script:Counts | Export-BigramModel -Path $file
+        Set-ItemProperty -LiteralPath $file -Name IsReadOnly -Value $true
+        $script:Neural | Export-BigramModel -Path $file -Force
+        (Get-Item -LiteralPath $file).IsReadOnly | Should -BeTrue
+        (Import-BigramModel -LiteralPath $file).Kind | Should -Be 'Neural'
+    }
+
+    It 'reports FileExists for -WhatIf -NoClobber on an existing file, as the real run would' {
+        $file = Join-Path -Path $TestDrive -ChildPath 'whatif.json'
+        $script:Counts | Export-BigramModel -Path $file
+        $failure = { $script:Neural | Export-BigramModel -Path $file -NoClobber -WhatIf } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -Be "FileExists,$script:CommandType"
+    }
+
+    It 'writes the first of several piped models and reports PathConflict for the others' {
+        $file = Join-Path -Path $TestDrive -ChildPath 'two.json'
+        $script:Counts, $script:Neural | Export-BigramModel -Path $file -ErrorVariable conflicts -ErrorAction SilentlyContinue
+        $conflicts.Count | Should -Be 1
+        $conflicts[0].FullyQualifiedErrorId | Should -Be "PathConflict,$script:CommandType"
+        $conflicts[0].CategoryInfo.Category | Should -Be 'ResourceExists'
+        (Import-BigramModel -LiteralPath $file).Kind | Should -Be 'Counts'
+    }
+
+    It 'reports AmbiguousPath for a wildcard that matches several files' {
+        $folder = Join-Path -Path $TestDrive -ChildPath 'ambiguous'
+        $null = New-Item -ItemType Directory -Path $folder
+        $script:Counts | Export-BigramModel -Path (Join-Path -Path $folder -ChildPath 'a.json')
+        $script:Counts | Export-BigramModel -Path (Join-Path -Path $folder -ChildPath 'b.json')
+        $failure = { $script:Counts | Export-BigramModel -Path (Join-Path -Path $folder -ChildPath '*.json') } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -Be "AmbiguousPath,$script:CommandType"
+    }
+
+    It 'reports PathIsDirectory for a folder and NotFileSystemPath for another provider' {
+        $folder = { $script:Counts | Export-BigramModel -Path $TestDrive } | Should -Throw -PassThru
+        $folder.FullyQualifiedErrorId | Should -Be "PathIsDirectory,$script:CommandType"
+        $variable = { $script:Counts | Export-BigramModel -Path 'Variable:/model' } | Should -Throw -PassThru
+        $variable.FullyQualifiedErrorId | Should -Be "NotFileSystemPath,$script:CommandType"
+    }
+
+    It 'reports FileWriteFailed and leaves no file when the write fails' {
+        # A name of 250 characters is valid, but the temporary file beside it would need a longer one.
+        $file = Join-Path -Path $TestDrive -ChildPath (('m' * 245) + '.json')
+        $failure = { $script:Counts | Export-BigramModel -Path $file } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -Be "FileWriteFailed,$script:CommandType"
+        Test-Path -LiteralPath $file | Should -BeFalse
+        @(Get-ChildItem -LiteralPath $TestDrive -Filter '*.tmp' -Force).Count | Should -Be 0
+    }
+}

@@ -162,7 +162,7 @@ Describe 'Get-BigramCounts' {
             Write-NameFile -LiteralPath $file -Name 'emma', '', 'ava' -CrLf -ByteOrderMark
             $records = Get-BigramCounts -Path $file -WarningVariable warnings -WarningAction SilentlyContinue
             $records | Format-Bigram | Should -Be $script:EmmaAva
-            $warnings[0].Message | Should -Be 'Skipped 1 blank lines.'
+            $warnings[0].Message | Should -Be 'Skipped 1 blank line.'
         }
 
         It 'reports a missing file as PathNotFound and still reads the others' {
@@ -184,5 +184,82 @@ Describe 'Get-BigramCounts' {
             $errors[0].FullyQualifiedErrorId | Should -Be "InvalidName,$script:CommandType"
             $errors[0].Exception.Message | Should -Match 'line 2'
         }
+    }
+}
+
+Describe 'Get-BigramCounts: input as PowerShell users give it' {
+    It 'never falls back to the bundled names for an empty variable given to -Name' {
+        $empty = Join-Path -Path $TestDrive -ChildPath 'nothing.txt'
+        $null = New-Item -ItemType File -Path $empty -Force
+        $names = Get-Content -LiteralPath $empty
+        $failure = { Get-BigramCounts -Name $names } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -Be "NoInputNames,$script:CommandType"
+        $failure.Exception.Message | Should -Not -Match 'errors above'
+        $filtered = { Get-BigramCounts -Name ('emma', 'ava' | Where-Object { $_ -like 'z*' }) } | Should -Throw -PassThru
+        $filtered.FullyQualifiedErrorId | Should -Be "NoInputNames,$script:CommandType"
+    }
+
+    It 'points at the errors above only when there were some' {
+        $failure = { 'a.b' | Get-BigramCounts -ErrorAction SilentlyContinue } | Should -Throw -PassThru
+        $failure.Exception.Message | Should -Match 'see the 1 error above'
+    }
+
+    It 'rejects each object that is not a name instead of counting its text' {
+        $records = $true, (Get-Date), @{ Age = 3 }, [pscustomobject]@{ First = 'b' }, 'emma', @{ Name = 'ava' } |
+            Get-BigramCounts -ErrorVariable refused -ErrorAction SilentlyContinue
+        $records | Format-Bigram | Should -Be $script:EmmaAva
+        $refused.Count | Should -Be 4
+        $refused | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike "ParameterArgumentTransformationError,$script:CommandType" }
+        $refused[0].Exception.Message | Should -Match 'not a name'
+    }
+
+    It 'refuses Import-Csv rows without a Name column rather than counting them as junk names' {
+        $csv = Join-Path -Path $TestDrive -ChildPath 'counts.csv'
+        'emma', 'ava' | Get-BigramCounts | Export-Csv -LiteralPath $csv -NoTypeInformation
+        $failure = { Import-Csv -LiteralPath $csv | Get-BigramCounts -ErrorAction SilentlyContinue } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -Be "NoInputNames,$script:CommandType"
+    }
+
+    It 'reads the files piped from Get-ChildItem instead of counting their names' {
+        $folder = Join-Path -Path $TestDrive -ChildPath 'piped'
+        $null = New-Item -ItemType Directory -Path $folder
+        Write-NameFile -LiteralPath (Join-Path -Path $folder -ChildPath 'one.txt') -Name 'emma'
+        Write-NameFile -LiteralPath (Join-Path -Path $folder -ChildPath 'two.txt') -Name 'ava'
+        Get-ChildItem -LiteralPath $folder -Filter '*.txt' | Get-BigramCounts | Format-Bigram | Should -Be $script:EmmaAva
+    }
+
+    It 'honours backtick-escaped wildcard characters in -Path, as Get-Content does' {
+        Write-NameFile -LiteralPath (Join-Path -Path $TestDrive -ChildPath 'br[1].txt') -Name 'emma', 'ava'
+        Push-Location -LiteralPath $TestDrive
+        try {
+            Get-BigramCounts -Path 'br`[1`].txt' | Format-Bigram | Should -Be $script:EmmaAva
+        }
+        finally {
+            Pop-Location
+        }
+    }
+
+    It 'reports a folder as PathIsDirectory and a path of another provider as NotFileSystemPath' {
+        $file = Join-Path -Path $TestDrive -ChildPath 'good.txt'
+        Write-NameFile -LiteralPath $file -Name 'emma', 'ava'
+        $records = Get-BigramCounts -LiteralPath $TestDrive, 'Env:PATH', $file -ErrorVariable problems -ErrorAction SilentlyContinue
+        $records | Format-Bigram | Should -Be $script:EmmaAva
+        $problems.FullyQualifiedErrorId | Should -Be @("PathIsDirectory,$script:CommandType", "NotFileSystemPath,$script:CommandType")
+    }
+
+    It 'reports a file that cannot be read as FileReadFailed' -Skip:(-not $IsLinux) {
+        # /proc/self/mem exists but reading it from the start fails with an I/O error.
+        $file = Join-Path -Path $TestDrive -ChildPath 'good.txt'
+        Write-NameFile -LiteralPath $file -Name 'emma', 'ava'
+        $records = Get-BigramCounts -LiteralPath '/proc/self/mem', $file -ErrorVariable problems -ErrorAction SilentlyContinue
+        $records | Format-Bigram | Should -Be $script:EmmaAva
+        $problems.FullyQualifiedErrorId | Should -Be "FileReadFailed,$script:CommandType"
+    }
+
+    It 'rejects a piped name longer than the 1 MiB line limit' {
+        $records = ('a' * (1MB + 1)), 'emma', 'ava' | Get-BigramCounts -ErrorVariable problems -ErrorAction SilentlyContinue
+        $records | Format-Bigram | Should -Be $script:EmmaAva
+        $problems.FullyQualifiedErrorId | Should -Be "InvalidName,$script:CommandType"
+        $problems[0].Exception.Message | Should -Match '1,048,576 bytes'
     }
 }

@@ -93,3 +93,57 @@ Describe 'Get-BigramSample' {
         }
     }
 }
+
+Describe 'Get-BigramSample: each failure under its own error ID and message' {
+    It 'reports PrefixTooLong for a prefix longer than -MaxLength, without .NET parameter noise' {
+        $failure = { $script:Model | Get-BigramSample -Prefix 'abcdef' -MaxLength 3 } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -Be "PrefixTooLong,$script:CommandType"
+        $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $failure.Exception.Message | Should -Match '-MaxLength \(3\)'
+        $failure.Exception.Message | Should -Not -Match '\(Parameter'
+    }
+
+    It 'names the prefix, not scoring, when the prefix has an unknown character' {
+        $failure = { $script:Model | Get-BigramSample -Prefix 'é' } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -Be "UnknownCharacter,$script:CommandType"
+        $failure.Exception.Message | Should -Match "-Prefix 'é'"
+        $failure.Exception.Message | Should -Not -Match 'score'
+        $failure.Exception.Message | Should -Match 'abcdefghijklmnopqrstuvwxyz'
+    }
+
+    It 'reports a prefix holding the boundary token as InvalidName' {
+        $failure = { $script:Model | Get-BigramSample -Prefix 'a.b' } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -Be "InvalidName,$script:CommandType"
+        $failure.Exception.Message | Should -Match '-Prefix'
+    }
+
+    It 'offers no parameter that does not exist when no novel name turns up' {
+        $single = 'a' | New-BigramModel -Smoothing 0
+        $failure = { $single | Get-BigramSample -Count 1 -ExcludeTrainingNames } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -Be "NoNovelNames,$script:CommandType"
+        $failure.Exception.Message | Should -Not -Match 'more attempts'
+        $failure.Exception.Message | Should -Match '-Temperature'
+    }
+
+    It 'reports OnlyEmptyNames, not NoNovelNames, for a model that ends every name at once' {
+        $file = Join-Path -Path $TestDrive -ChildPath 'empty-names.json'
+        'ab' | Invoke-BigramTraining -Steps 0 -Initialization Zeros | Export-BigramModel -Path $file
+        $json = Get-Content -LiteralPath $file -Raw | ConvertFrom-Json
+        $json.weights[0] = @(60, 0, 0)
+        $json | ConvertTo-Json -Depth 6 | Set-Content -LiteralPath $file
+        $model = Import-BigramModel -LiteralPath $file
+        $failure = { $model | Get-BigramSample -Count 1 } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -Be "OnlyEmptyNames,$script:CommandType"
+        $failure.Exception.Message | Should -Match 'empty names'
+        $failure.Exception.Message | Should -Not -Match 'ExcludeTrainingNames'
+        # A prefix cannot be empty, so the same model still gives names with one.
+        ($model | Get-BigramSample -Count 2 -Prefix 'a').Count | Should -Be 2
+    }
+
+    It 'samples uniformly from a model with a huge smoothing instead of failing' {
+        $uniform = 'emma', 'ava' | New-BigramModel -Smoothing 1e307
+        $names = @($uniform | Get-BigramSample -Count 20 -Seed 4)
+        $names.Count | Should -Be 20
+        ($uniform | Get-BigramProbability).Probability | ForEach-Object { $_ | Should -Be (1 / 5) }
+    }
+}

@@ -105,16 +105,16 @@ Describe 'Invoke-BigramTraining' {
         }
     }
 
-    Context '-PassThru and checkpoints' {
+    Context '-AsTrainingRecord and checkpoints' {
         It 'emits one TrainingRecord per step instead of the model' {
-            $records = @(Invoke-BigramTraining -Steps 20 -PassThru)
+            $records = @(Invoke-BigramTraining -Steps 20 -AsTrainingRecord)
             $records.Count | Should -Be 20
             $records | ForEach-Object { $_ | Should -BeOfType ([MakemorePS.Core.TrainingRecord]) }
             $records.Step | Should -Be (1..20)
         }
 
         It 'round-trips the records through Export-Csv' {
-            $records = @(Invoke-BigramTraining -Steps 20 -PassThru)
+            $records = @(Invoke-BigramTraining -Steps 20 -AsTrainingRecord)
             $csv = Join-Path -Path $TestDrive -ChildPath 'loss.csv'
             $records | Export-Csv -LiteralPath $csv -NoTypeInformation
             $rows = @(Import-Csv -LiteralPath $csv)
@@ -125,9 +125,9 @@ Describe 'Invoke-BigramTraining' {
             $loaded | Should -Be $records.Loss
         }
 
-        It 'keeps the model in the checkpoint file when -PassThru emits records' {
+        It 'keeps the model in the checkpoint file when -AsTrainingRecord emits records' {
             $checkpoint = Join-Path -Path $TestDrive -ChildPath 'trained.json'
-            $records = @(Invoke-BigramTraining -Steps 30 -CheckpointInterval 10 -CheckpointPath $checkpoint -PassThru)
+            $records = @(Invoke-BigramTraining -Steps 30 -CheckpointInterval 10 -CheckpointPath $checkpoint -AsTrainingRecord)
             Test-Path -LiteralPath $checkpoint | Should -BeTrue
             $model = Import-BigramModel -LiteralPath $checkpoint
             $model.Steps | Should -Be 30
@@ -147,7 +147,7 @@ Describe 'Invoke-BigramTraining' {
                 $null = $shell.AddScript({
                         param($Manifest, $Checkpoint)
                         Import-Module -Name $Manifest
-                        Invoke-BigramTraining -Steps 100000000 -CheckpointPath $Checkpoint -CheckpointInterval 100000000 -PassThru
+                        Invoke-BigramTraining -Steps 100000000 -CheckpointPath $Checkpoint -CheckpointInterval 100000000 -AsTrainingRecord
                     }).AddArgument($script:ManifestPath).AddArgument($checkpoint)
                 $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
                 $none = [System.Management.Automation.PSDataCollection[psobject]]::new()
@@ -176,7 +176,7 @@ Describe 'Invoke-BigramTraining' {
             $failure = { 'emma', 'ava' | Invoke-BigramTraining -Steps 20 -LearningRate ([float]::MaxValue) } | Should -Throw -PassThru
             $failure.FullyQualifiedErrorId | Should -Be "TrainingDiverged,$script:CommandType"
             $failure.CategoryInfo.Category | Should -Be 'InvalidResult'
-            $failure.Exception.Message | Should -Match 'learning rate'
+            $failure.Exception.Message | Should -Match '-LearningRate'
         }
 
         It 'rejects settings out of range as invalid arguments' {
@@ -192,5 +192,137 @@ Describe 'Invoke-BigramTraining' {
             $failure = { @() | Where-Object { $_ } | Invoke-BigramTraining -Steps 1 } | Should -Throw -PassThru
             $failure.FullyQualifiedErrorId | Should -Be "NoInputNames,$script:CommandType"
         }
+    }
+}
+
+Describe 'Invoke-BigramTraining: output, input rules and protected checkpoints' {
+    BeforeAll {
+        $script:TrainCommandType = 'MakemorePS.Commands.InvokeBigramTrainingCommand'
+        $script:Small = 'emma', 'olivia', 'ava' | New-BigramModel
+    }
+
+    It 'emits the model, whose LossHistory holds the records -AsTrainingRecord emits' {
+        $model = Invoke-BigramTraining -Steps 20
+        $model | Should -BeOfType ([MakemorePS.Core.BigramModel])
+        $records = @(Invoke-BigramTraining -Steps 20 -AsTrainingRecord)
+        $model.LossHistory.Loss | Should -Be $records.Loss
+        (Get-Command -Name Invoke-BigramTraining).Parameters.Keys | Should -Not -Contain 'PassThru'
+    }
+
+    It 'exports the loss of every step with the documented one-liners' {
+        $direct = Join-Path -Path $TestDrive -ChildPath 'direct.csv'
+        $fromModel = Join-Path -Path $TestDrive -ChildPath 'model.csv'
+        $script:Small | Invoke-BigramTraining -Steps 15 -AsTrainingRecord | Export-Csv -LiteralPath $direct -NoTypeInformation
+        ($script:Small | Invoke-BigramTraining -Steps 15).LossHistory | Export-Csv -LiteralPath $fromModel -NoTypeInformation
+        @(Import-Csv -LiteralPath $direct).Count | Should -Be 15
+        Get-Content -LiteralPath $fromModel | Should -Be (Get-Content -LiteralPath $direct)
+    }
+
+    It 'keeps a bounded loss history on long runs while Steps counts every step' {
+        $model = $script:Small | Invoke-BigramTraining -Steps 3000 -LearningRate 1
+        $model.Steps | Should -Be 3000
+        $model.LossHistory.Count | Should -BeLessOrEqual 2000
+        $model.LossHistory[-1].Step | Should -Be 3000
+        $model.LossHistory[0].Step | Should -Be 1
+    }
+
+    It 'trains both the piped names and the piped models, whatever their order' {
+        $namesFirst = @('emma', 'ava', $script:Small | Invoke-BigramTraining -Steps 1)
+        $namesFirst.Count | Should -Be 2
+        ($namesFirst | Where-Object NameCount -EQ 2).TrainingNames | Should -Be @('emma', 'ava')
+        $modelFirst = @($script:Small, 'emma', 'ava' | Invoke-BigramTraining -Steps 1)
+        $modelFirst.Count | Should -Be 2
+        ($modelFirst.NameCount | Sort-Object) | Should -Be @(2, 3)
+    }
+
+    It 'never falls back to the bundled names for an empty variable given to -Name' {
+        $names = @() | Where-Object { $_ }
+        $failure = { Invoke-BigramTraining -Name $names -Steps 1 } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -Be "NoInputNames,$script:TrainCommandType"
+    }
+
+    It 'starts LogCounts from the count model''s own smoothing' {
+        $counts = 'emma', 'olivia', 'ava' | New-BigramModel -Smoothing 5
+        $start = $counts | Invoke-BigramTraining -Steps 0 -Initialization LogCounts
+        (Compare-BigramModel $counts $start).MaxAbsoluteDifference | Should -BeLessThan 1e-6
+    }
+
+    It 'reports InvalidTrainingSetting for LogCounts from a model with smoothing 0 and an unseen bigram' {
+        $raw = 'emma', 'ava' | New-BigramModel -Smoothing 0
+        $models = @($raw, $script:Small | Invoke-BigramTraining -Steps 1 -Initialization LogCounts -ErrorVariable problems -ErrorAction SilentlyContinue)
+        $models.Count | Should -Be 1
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -Be "InvalidTrainingSetting,$script:TrainCommandType"
+        $problems[0].Exception.Message | Should -Match 'smoothing 0'
+    }
+
+    It 'stops a diverging run early and never checkpoints a diverged model' {
+        $checkpoint = Join-Path -Path $TestDrive -ChildPath 'diverged.json'
+        $failure = { Invoke-BigramTraining -Steps 100 -LearningRate 1e6 -CheckpointInterval 5 -CheckpointPath $checkpoint } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -Be "TrainingDiverged,$script:TrainCommandType"
+        $failure.Exception.Message | Should -Match 'step [23]\b'
+        $failure.Exception.Message | Should -Match '-LearningRate'
+        Test-Path -LiteralPath $checkpoint | Should -BeFalse
+    }
+
+    It 'blames -Regularization when the regularization is what diverges' {
+        $failure = { $script:Small | Invoke-BigramTraining -Steps 50 -Regularization 1e30 } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -Be "TrainingDiverged,$script:TrainCommandType"
+        $failure.Exception.Message | Should -Match '-Regularization'
+        $failure.Exception.Message | Should -Not -Match '-LearningRate'
+    }
+
+    It 'refuses an existing checkpoint file with -NoClobber, also under -WhatIf' {
+        $checkpoint = Join-Path -Path $TestDrive -ChildPath 'kept.json'
+        $script:Small | Export-BigramModel -Path $checkpoint
+        $before = Get-FileHash -LiteralPath $checkpoint
+        $failure = { $script:Small | Invoke-BigramTraining -Steps 2 -CheckpointPath $checkpoint -NoClobber } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -Be "FileExists,$script:TrainCommandType"
+        $whatIf = { $script:Small | Invoke-BigramTraining -Steps 2 -CheckpointPath $checkpoint -NoClobber -WhatIf } | Should -Throw -PassThru
+        $whatIf.FullyQualifiedErrorId | Should -Be "FileExists,$script:TrainCommandType"
+        (Get-FileHash -LiteralPath $checkpoint).Hash | Should -Be $before.Hash
+    }
+
+    It 'trains and writes nothing under -WhatIf' {
+        $checkpoint = Join-Path -Path $TestDrive -ChildPath 'whatif.json'
+        $output = @($script:Small | Invoke-BigramTraining -Steps 2 -CheckpointPath $checkpoint -WhatIf)
+        $output.Count | Should -Be 0
+        Test-Path -LiteralPath $checkpoint | Should -BeFalse
+    }
+
+    It 'replaces a read-only checkpoint file only with -Force, and keeps it read-only' {
+        $checkpoint = Join-Path -Path $TestDrive -ChildPath 'readonly.json'
+        $script:Small | Export-BigramModel -Path $checkpoint
+        Set-ItemProperty -LiteralPath $checkpoint -Name IsReadOnly -Value $true
+        $failure = { $script:Small | Invoke-BigramTraining -Steps 2 -CheckpointPath $checkpoint } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -Be "FileReadOnly,$script:TrainCommandType"
+        $null = $script:Small | Invoke-BigramTraining -Steps 2 -CheckpointPath $checkpoint -Force
+        (Get-Item -LiteralPath $checkpoint).IsReadOnly | Should -BeTrue
+        (Import-BigramModel -LiteralPath $checkpoint).Steps | Should -Be 2
+    }
+
+    It 'writes the checkpoint of the first piped model only and reports PathConflict for the others' {
+        $checkpoint = Join-Path -Path $TestDrive -ChildPath 'shared.json'
+        $other = 'noah', 'liam' | New-BigramModel
+        $models = @($script:Small, $other | Invoke-BigramTraining -Steps 2 -CheckpointPath $checkpoint -ErrorVariable conflicts -ErrorAction SilentlyContinue)
+        $models.Count | Should -Be 1
+        $conflicts[0].FullyQualifiedErrorId | Should -Be "PathConflict,$script:TrainCommandType"
+        (Import-BigramModel -LiteralPath $checkpoint).NameCount | Should -Be 3
+    }
+
+    It 'reports CheckpointFailed when a checkpoint cannot be written and still returns the model' {
+        # A name of 250 characters is valid, but the temporary file beside it would need a longer one.
+        $checkpoint = Join-Path -Path $TestDrive -ChildPath (('c' * 245) + '.json')
+        $model = $script:Small | Invoke-BigramTraining -Steps 4 -CheckpointInterval 2 -CheckpointPath $checkpoint -ErrorVariable failed -ErrorAction SilentlyContinue
+        $model.Steps | Should -Be 4
+        $failed.Count | Should -Be 2
+        $failed[0].FullyQualifiedErrorId | Should -Be "CheckpointFailed,$script:TrainCommandType"
+    }
+
+    It 'writes "1 step" in the singular' {
+        $checkpoint = Join-Path -Path $TestDrive -ChildPath 'one.json'
+        $null = $script:Small | Invoke-BigramTraining -Steps 1 -CheckpointPath $checkpoint -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | Set-Variable verbose
+        ($verbose.Message -join "`n") | Should -Match 'after 1 step to'
+        ($verbose.Message -join "`n") | Should -Not -Match '1 steps'
     }
 }

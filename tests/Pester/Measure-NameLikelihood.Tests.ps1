@@ -103,9 +103,15 @@ Describe 'Measure-NameLikelihood' {
             [math]::Abs($sum - (Measure-NameLikelihood -Model $script:Model -Name 'emma').LogLikelihood) | Should -BeLessThan 1e-9
         }
 
-        It 'cannot be combined with -Summary' {
+        It 'cannot be combined with -Summary: they are separate parameter sets' {
             $failure = { Measure-NameLikelihood -Model $script:Model -Name 'emma' -Detailed -Summary } | Should -Throw -PassThru
-            $failure.FullyQualifiedErrorId | Should -Be "ConflictingParameters,$script:CommandType"
+            $failure.FullyQualifiedErrorId | Should -Be "AmbiguousParameterSet,$script:CommandType"
+            $sets = (Get-Command -Name Measure-NameLikelihood).ParameterSets
+            ($sets.Name | Sort-Object) | Should -Be @('Detailed', 'PerName', 'Summary')
+            ($sets | Where-Object IsDefault).Name | Should -Be 'PerName'
+            ($sets | Where-Object Name -EQ 'Summary').Parameters.Name | Should -Not -Contain 'Detailed'
+            ($sets | Where-Object Name -EQ 'Detailed').Parameters.Name | Should -Not -Contain 'Summary'
+            (Get-Command -Name Measure-NameLikelihood -Syntax) | Should -Match '-Summary \[-LowerCase\]'
         }
     }
 
@@ -130,5 +136,32 @@ Describe 'Measure-NameLikelihood' {
             $failure = { @() | Where-Object { $_ } | Measure-NameLikelihood -Model $script:Model } | Should -Throw -PassThru
             $failure.FullyQualifiedErrorId | Should -Be "NoInputNames,$script:CommandType"
         }
+    }
+}
+
+Describe 'Measure-NameLikelihood: empty and unusable input' {
+    BeforeAll {
+        $script:MeasureCommandType = 'MakemorePS.Commands.MeasureNameLikelihoodCommand'
+        $script:SmallModel = 'emma', 'ava' | New-BigramModel
+    }
+
+    It 'never scores the bundled names for an empty variable given to -Name' {
+        $names = $null
+        $failure = { Measure-NameLikelihood -Model $script:SmallModel -Name $names -Summary -WarningAction SilentlyContinue } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -Be "NoInputNames,$script:MeasureCommandType"
+        $failure.Exception.Message | Should -Not -Match 'errors above'
+        @(Measure-NameLikelihood -Model $script:SmallModel -Name $names -WarningAction SilentlyContinue).Count | Should -Be 0
+    }
+
+    It 'scores hashtables with a Name key and refuses other objects one by one' {
+        $scores = @{ Name = 'emma' }, 42, 'ava' | Measure-NameLikelihood -Model $script:SmallModel -ErrorVariable refused -ErrorAction SilentlyContinue
+        $scores.Name | Should -Be @('emma', 'ava')
+        $refused.Count | Should -Be 1
+        $refused[0].FullyQualifiedErrorId | Should -Be "ParameterArgumentTransformationError,$script:MeasureCommandType"
+    }
+
+    It 'warns about one blank line in the singular' {
+        $null = 'emma', '' | Measure-NameLikelihood -Model $script:SmallModel -WarningVariable warnings -WarningAction SilentlyContinue
+        $warnings[0].Message | Should -Be 'Skipped 1 blank line.'
     }
 }

@@ -82,7 +82,7 @@ Describe 'New-BigramModel' {
             $model.NameCount | Should -Be 3
             $model.Counts.BlankLineCount | Should -Be 1
             $model.TrainingNames | Should -Be @('emma', 'ava')
-            $warnings[0].Message | Should -Be 'Skipped 1 blank lines.'
+            $warnings[0].Message | Should -Be 'Skipped 1 blank line.'
         }
 
         It 'reads -Path and lower-cases with -LowerCase' {
@@ -104,5 +104,55 @@ Describe 'New-BigramModel' {
             $failure = { 'a.b', 'c.d' | New-BigramModel -ErrorAction SilentlyContinue } | Should -Throw -PassThru
             $failure.FullyQualifiedErrorId | Should -Be "NoInputNames,$script:CommandType"
         }
+    }
+}
+
+Describe 'New-BigramModel: input rules and what a model shows' {
+    BeforeAll {
+        $script:NewCommandType = 'MakemorePS.Commands.NewBigramModelCommand'
+    }
+
+    It 'never falls back to the bundled names for an empty variable given to -Name' {
+        $names = $null
+        $failure = { New-BigramModel -Name $names } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -Be "NoInputNames,$script:NewCommandType"
+    }
+
+    It 'models the files piped from Get-ChildItem' {
+        $folder = Join-Path -Path $TestDrive -ChildPath 'files'
+        $null = New-Item -ItemType Directory -Path $folder
+        Write-NameFile -LiteralPath (Join-Path -Path $folder -ChildPath 'a.txt') -Name 'emma', 'ava'
+        $model = Get-ChildItem -LiteralPath $folder -Filter '*.txt' | New-BigramModel
+        $model.TrainingNames | Should -Be @('emma', 'ava')
+    }
+
+    It 'rejects objects that are not names and models the others' {
+        $model = 'emma', (Get-Date), 'ava' | New-BigramModel -ErrorVariable refused -ErrorAction SilentlyContinue
+        $model.TrainingNames | Should -Be @('emma', 'ava')
+        $refused.Count | Should -Be 1
+    }
+
+    It 'shows Probabilities and Weights to PowerShell as V×V arrays' {
+        $model = 'emma', 'ava' | New-BigramModel
+        $model.Probabilities.Count | Should -Be 25
+        [math]::Abs(($model.Probabilities[0..4] | Measure-Object -Sum).Sum - 1) | Should -BeLessThan 1e-12
+        $model.Probabilities[1] | Should -Be $model.GetProbability(0, 1)
+        $model.Weights.Count | Should -Be 0
+        $neural = $model | Invoke-BigramTraining -Steps 2
+        $neural.Weights.Count | Should -Be 25
+        $neural.Weights[7] | Should -Be $neural.GetWeights()[7]
+    }
+
+    It 'says what is wrong with -Smoothing NaN' {
+        $failure = { 'emma' | New-BigramModel -Smoothing ([double]::NaN) } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -Be "ParameterArgumentValidationError,$script:NewCommandType"
+        $failure.Exception.Message | Should -Match 'NaN is not a number'
+        $failure.Exception.Message | Should -Not -Match 'minimum'
+    }
+
+    It 'gives uniform rows and a finite loss for a huge smoothing' {
+        $model = 'emma', 'ava' | New-BigramModel -Smoothing 1e307
+        $score = 'emma', 'ava' | Measure-NameLikelihood -Model $model -Summary
+        [math]::Abs($score.MeanNegativeLogLikelihood - [math]::Log(5)) | Should -BeLessThan 1e-12
     }
 }

@@ -239,8 +239,9 @@ namespace MakemorePS.Commands
                     }
                 }
             }
-            catch (PipelineStoppedException)
+            catch (PipelineStoppedException) when (_stopping.IsCancellationRequested)
             {
+                // Ctrl+C (not ThrowTerminatingError, which also unwinds as PipelineStoppedException): keep the work.
                 SaveCheckpointWhileStopping(trainer);
                 throw;
             }
