@@ -1,7 +1,5 @@
 using System;
-#if HAS_TENSOR_PRIMITIVES
 using System.Numerics.Tensors;
-#endif
 
 namespace MakemorePS.Core.Numerics
 {
@@ -15,7 +13,6 @@ namespace MakemorePS.Core.Numerics
         /// <remarks>TensorPrimitives.SoftMax does not subtract the maximum, so logits above ~88 overflow it.</remarks>
         public static void SoftmaxStable(ReadOnlySpan<float> x, Span<float> destination)
         {
-#if HAS_TENSOR_PRIMITIVES
             CheckSameLength(x.Length, destination.Length);
             if (x.Length == 0)
             {
@@ -27,38 +24,6 @@ namespace MakemorePS.Core.Numerics
             TensorPrimitives.Exp(destination, destination);
             float sum = TensorPrimitives.Sum(destination);
             TensorPrimitives.Divide(destination, sum, destination);
-#else
-            SoftmaxStableScalar(x, destination);
-#endif
-        }
-
-        /// <summary>Scalar twin of <see cref="SoftmaxStable(ReadOnlySpan{float}, Span{float})"/>.</summary>
-        public static void SoftmaxStableScalar(ReadOnlySpan<float> x, Span<float> destination)
-        {
-            CheckSameLength(x.Length, destination.Length);
-            if (x.Length == 0)
-            {
-                return;
-            }
-
-            float max = x[0];
-            for (int i = 1; i < x.Length; i++)
-            {
-                max = Math.Max(max, x[i]);
-            }
-
-            float sum = 0f;
-            for (int i = 0; i < x.Length; i++)
-            {
-                float e = (float)Math.Exp(x[i] - max);
-                destination[i] = e;
-                sum += e;
-            }
-
-            for (int i = 0; i < x.Length; i++)
-            {
-                destination[i] /= sum;
-            }
         }
 
         /// <summary>destination[i] = exp(x[i] − max(x)) / Σ_j exp(x[j] − max(x)) in double precision (scalar; used for model tables).</summary>
