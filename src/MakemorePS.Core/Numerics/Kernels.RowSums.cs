@@ -15,13 +15,5 @@ namespace MakemorePS.Core.Numerics
                 destination[i] = TensorPrimitives.Sum(matrix.Slice(i * columns, columns));
             }
         }
-
-        private static void CheckMatrix(int length, int columns, int rows)
-        {
-            if (columns < 0 || (long)rows * columns != length)
-            {
-                throw new ArgumentException($"A matrix of {rows} rows of {columns} columns holds {(long)rows * columns} elements, not {length}.", "matrix");
-            }
-        }
     }
 }
