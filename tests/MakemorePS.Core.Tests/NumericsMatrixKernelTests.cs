@@ -39,8 +39,8 @@ namespace MakemorePS.Core.Tests
             var magnitudes = new float[m * n];
             vectorized.AsSpan().Fill(float.NaN); // every element must be written
             Kernels.MatrixMultiply(a, b, m, k, n, vectorized);
-            Kernels.MatrixMultiplyScalar(a, b, m, k, n, scalar);
-            Kernels.MatrixMultiplyScalar(Absolute(a), Absolute(b), m, k, n, magnitudes);
+            ScalarMlpKernels.MatrixMultiply(a, b, m, k, n, scalar);
+            ScalarMlpKernels.MatrixMultiply(Absolute(a), Absolute(b), m, k, n, magnitudes);
             AssertProductsClose(scalar, vectorized, magnitudes);
 
             // The scalar loop is the textbook definition.
@@ -64,8 +64,8 @@ namespace MakemorePS.Core.Tests
             var magnitudes = new float[k * n];
             vectorized.AsSpan().Fill(float.NaN);
             Kernels.MatrixMultiplyTransposedA(a, b, m, k, n, vectorized);
-            Kernels.MatrixMultiplyTransposedAScalar(a, b, m, k, n, scalar);
-            Kernels.MatrixMultiplyTransposedAScalar(Absolute(a), Absolute(b), m, k, n, magnitudes);
+            ScalarMlpKernels.MatrixMultiplyTransposedA(a, b, m, k, n, scalar);
+            ScalarMlpKernels.MatrixMultiplyTransposedA(Absolute(a), Absolute(b), m, k, n, magnitudes);
             AssertProductsClose(scalar, vectorized, magnitudes);
 
             // aᵀ·b is (explicit transpose of a)·b.
@@ -79,7 +79,7 @@ namespace MakemorePS.Core.Tests
             }
 
             var viaTranspose = new float[k * n];
-            Kernels.MatrixMultiplyScalar(transposed, b, k, m, n, viaTranspose);
+            ScalarMlpKernels.MatrixMultiply(transposed, b, k, m, n, viaTranspose);
             AssertProductsClose(viaTranspose, scalar, magnitudes);
         }
 
@@ -93,8 +93,8 @@ namespace MakemorePS.Core.Tests
             var magnitudes = new float[m * n];
             vectorized.AsSpan().Fill(float.NaN);
             Kernels.MatrixMultiplyTransposedB(a, b, m, k, n, vectorized);
-            Kernels.MatrixMultiplyTransposedBScalar(a, b, m, k, n, scalar);
-            Kernels.MatrixMultiplyTransposedBScalar(Absolute(a), Absolute(b), m, k, n, magnitudes);
+            ScalarMlpKernels.MatrixMultiplyTransposedB(a, b, m, k, n, scalar);
+            ScalarMlpKernels.MatrixMultiplyTransposedB(Absolute(a), Absolute(b), m, k, n, magnitudes);
             AssertProductsClose(scalar, vectorized, magnitudes);
 
             var transposed = new float[k * n];
@@ -107,7 +107,7 @@ namespace MakemorePS.Core.Tests
             }
 
             var viaTranspose = new float[m * n];
-            Kernels.MatrixMultiplyScalar(a, transposed, m, k, n, viaTranspose);
+            ScalarMlpKernels.MatrixMultiply(a, transposed, m, k, n, viaTranspose);
             AssertProductsClose(viaTranspose, scalar, magnitudes);
         }
 
@@ -133,7 +133,7 @@ namespace MakemorePS.Core.Tests
             var vectorized = new float[length];
             var scalar = new float[length];
             Kernels.Tanh(x, vectorized);
-            Kernels.TanhScalar(x, scalar);
+            ScalarMlpKernels.Tanh(x, scalar);
             for (int i = 0; i < length; i++)
             {
                 Assert.True(Math.Abs(scalar[i] - vectorized[i]) <= 4e-7, $"tanh({x[i]:R}): {vectorized[i]:R} vs {scalar[i]:R}");
@@ -148,7 +148,7 @@ namespace MakemorePS.Core.Tests
             var vectorized = new float[x.Length];
             var scalar = new float[x.Length];
             Kernels.Tanh(x, vectorized);
-            Kernels.TanhScalar(x, scalar);
+            ScalarMlpKernels.Tanh(x, scalar);
             for (int i = 0; i < x.Length; i++)
             {
                 Assert.False(float.IsNaN(vectorized[i]), $"tanh({x[i]:R}) is NaN");
@@ -165,12 +165,12 @@ namespace MakemorePS.Core.Tests
         public void TanhBackwardEqualsItsScalarLoop(int length)
         {
             var h = new float[length];
-            Kernels.TanhScalar(Values(length, 8 + length), h);
+            ScalarMlpKernels.Tanh(Values(length, 8 + length), h);
             float[] upstream = Values(length, 9 + length);
             var vectorized = new float[length];
             var scalar = new float[length];
             Kernels.TanhBackward(h, upstream, vectorized);
-            Kernels.TanhBackwardScalar(h, upstream, scalar);
+            ScalarMlpKernels.TanhBackward(h, upstream, scalar);
             for (int i = 0; i < length; i++)
             {
                 Assert.Equal(scalar[i], vectorized[i], 1e-6);
@@ -191,7 +191,7 @@ namespace MakemorePS.Core.Tests
             var scalar = new float[columns];
             vectorized.AsSpan().Fill(float.NaN);
             Kernels.ColumnSums(matrix, vectorized);
-            Kernels.ColumnSumsScalar(matrix, scalar);
+            ScalarMlpKernels.ColumnSums(matrix, scalar);
             for (int j = 0; j < columns; j++)
             {
                 double sum = Enumerable.Range(0, rows).Sum(i => (double)matrix[(i * columns) + j]);
@@ -210,13 +210,40 @@ namespace MakemorePS.Core.Tests
             var vectorized = new float[length];
             var scalar = new float[length];
             Kernels.Multiply(x, y, vectorized);
-            Kernels.MultiplyScalar(x, y, scalar);
+            ScalarMlpKernels.Multiply(x, y, scalar);
             Assert.Equal(scalar, vectorized);
             Assert.Equal(x.Zip(y, (a, b) => a * b).ToArray(), scalar);
             Kernels.Subtract(x, y, vectorized);
-            Kernels.SubtractScalar(x, y, scalar);
+            ScalarMlpKernels.Subtract(x, y, scalar);
             Assert.Equal(scalar, vectorized);
             Assert.Equal(x.Zip(y, (a, b) => a - b).ToArray(), scalar);
+        }
+
+        [Theory]
+        [InlineData(200, 27)]
+        [InlineData(30, 200)]
+        [InlineData(3, 5)]
+        [InlineData(1, 9)]
+        public void TransposeEqualsItsScalarLoop(int rows, int columns)
+        {
+            float[] source = Values(rows * columns, 14 + rows);
+            var fast = new float[rows * columns];
+            var scalar = new float[rows * columns];
+            Kernels.Transpose(source, rows, columns, fast);
+            ScalarMlpKernels.Transpose(source, rows, columns, scalar);
+            Assert.Equal(scalar, fast);
+            Assert.Equal(source[columns - 1], fast[(columns - 1) * rows]);
+            Assert.Throws<ArgumentException>(() => Kernels.Transpose(source, rows, columns, new float[(rows * columns) + 1]));
+        }
+
+        [Theory]
+        [MemberData(nameof(NumericsKernelTests.OddLengths), MemberType = typeof(NumericsKernelTests))]
+        public void MaxMagnitudeEqualsItsScalarLoop(int length)
+        {
+            float[] x = Values(length, 15 + length);
+            Assert.Equal(ScalarMlpKernels.MaxMagnitude(x), Kernels.MaxMagnitude(x));
+            Assert.Equal(x.Max(v => Math.Abs(v)), Kernels.MaxMagnitude(x));
+            Assert.Equal(0f, Kernels.MaxMagnitude(ReadOnlySpan<float>.Empty));
         }
 
         [Theory]
@@ -225,7 +252,7 @@ namespace MakemorePS.Core.Tests
         {
             float[] x = Values(length, 13 + length);
             Assert.True(Kernels.AllFinite(x));
-            Assert.True(Kernels.AllFiniteScalar(x));
+            Assert.True(ScalarMlpKernels.AllFinite(x));
             foreach (float bad in new[] { float.NaN, float.PositiveInfinity, float.NegativeInfinity })
             {
                 foreach (int position in new[] { 0, length / 2, length - 1 })
@@ -233,7 +260,7 @@ namespace MakemorePS.Core.Tests
                     float[] copy = (float[])x.Clone();
                     copy[position] = bad;
                     Assert.False(Kernels.AllFinite(copy));
-                    Assert.False(Kernels.AllFiniteScalar(copy));
+                    Assert.False(ScalarMlpKernels.AllFinite(copy));
                 }
             }
 

@@ -28,19 +28,5 @@ namespace MakemorePS.Core.Numerics
 
             return Vector.EqualsAll(probe, Vector<float>.Zero) && tail == 0f;
         }
-
-        /// <summary>Scalar twin of <see cref="AllFinite(ReadOnlySpan{float})"/>.</summary>
-        public static bool AllFiniteScalar(ReadOnlySpan<float> x)
-        {
-            foreach (float value in x)
-            {
-                if (float.IsNaN(value) || float.IsInfinity(value))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
     }
 }

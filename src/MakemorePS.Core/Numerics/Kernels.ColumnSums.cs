@@ -16,30 +16,5 @@ namespace MakemorePS.Core.Numerics
                 Add(matrix.Slice(start, columns), destination, destination);
             }
         }
-
-        /// <summary>Scalar twin of <see cref="ColumnSums(ReadOnlySpan{float}, Span{float})"/>.</summary>
-        public static void ColumnSumsScalar(ReadOnlySpan<float> matrix, Span<float> destination)
-        {
-            int columns = destination.Length;
-            CheckWholeRows(matrix.Length, columns);
-            for (int j = 0; j < columns; j++)
-            {
-                float sum = 0f;
-                for (int start = j; start < matrix.Length; start += columns)
-                {
-                    sum += matrix[start];
-                }
-
-                destination[j] = sum;
-            }
-        }
-
-        private static void CheckWholeRows(int length, int columns)
-        {
-            if (columns == 0 ? length != 0 : length % columns != 0)
-            {
-                throw new ArgumentException($"A matrix of {length} elements is not a whole number of rows of {columns} columns.", "matrix");
-            }
-        }
     }
 }

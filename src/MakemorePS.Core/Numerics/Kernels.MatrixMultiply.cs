@@ -18,24 +18,5 @@ namespace MakemorePS.Core.Numerics
                 MultiplyRowsByB(pa, k, 1, pb, m, k, n, pd);
             }
         }
-
-        /// <summary>Scalar twin of <see cref="MatrixMultiply(ReadOnlySpan{float}, ReadOnlySpan{float}, int, int, int, Span{float})"/>.</summary>
-        public static void MatrixMultiplyScalar(ReadOnlySpan<float> a, ReadOnlySpan<float> b, int m, int k, int n, Span<float> destination)
-        {
-            CheckProduct(a, m, k, b, k, n, destination, m, n);
-            for (int i = 0; i < m; i++)
-            {
-                for (int j = 0; j < n; j++)
-                {
-                    float sum = 0f;
-                    for (int q = 0; q < k; q++)
-                    {
-                        sum += a[(i * k) + q] * b[(q * n) + j];
-                    }
-
-                    destination[(i * n) + j] = sum;
-                }
-            }
-        }
     }
 }

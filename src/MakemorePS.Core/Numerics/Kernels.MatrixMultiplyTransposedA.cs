@@ -18,24 +18,5 @@ namespace MakemorePS.Core.Numerics
                 MultiplyRowsByB(pa, 1, k, pb, k, m, n, pd);
             }
         }
-
-        /// <summary>Scalar twin of <see cref="MatrixMultiplyTransposedA(ReadOnlySpan{float}, ReadOnlySpan{float}, int, int, int, Span{float})"/>.</summary>
-        public static void MatrixMultiplyTransposedAScalar(ReadOnlySpan<float> a, ReadOnlySpan<float> b, int m, int k, int n, Span<float> destination)
-        {
-            CheckProduct(a, m, k, b, m, n, destination, k, n);
-            for (int p = 0; p < k; p++)
-            {
-                for (int j = 0; j < n; j++)
-                {
-                    float sum = 0f;
-                    for (int i = 0; i < m; i++)
-                    {
-                        sum += a[(i * k) + p] * b[(i * n) + j];
-                    }
-
-                    destination[(p * n) + j] = sum;
-                }
-            }
-        }
     }
 }

@@ -101,24 +101,5 @@ namespace MakemorePS.Core.Numerics
                 }
             }
         }
-
-        /// <summary>Scalar twin of <see cref="MatrixMultiplyTransposedB(ReadOnlySpan{float}, ReadOnlySpan{float}, int, int, int, Span{float})"/>.</summary>
-        public static void MatrixMultiplyTransposedBScalar(ReadOnlySpan<float> a, ReadOnlySpan<float> b, int m, int k, int n, Span<float> destination)
-        {
-            CheckProduct(a, m, k, b, n, k, destination, m, n);
-            for (int i = 0; i < m; i++)
-            {
-                for (int j = 0; j < n; j++)
-                {
-                    float sum = 0f;
-                    for (int q = 0; q < k; q++)
-                    {
-                        sum += a[(i * k) + q] * b[(j * k) + q];
-                    }
-
-                    destination[(i * n) + j] = sum;
-                }
-            }
-        }
     }
 }

@@ -1,7 +1,5 @@
 using System;
-#if HAS_TENSOR_PRIMITIVES
 using System.Numerics.Tensors;
-#endif
 
 namespace MakemorePS.Core.Numerics
 {
@@ -12,24 +10,9 @@ namespace MakemorePS.Core.Numerics
         /// <exception cref="ArgumentException">The lengths differ.</exception>
         public static void Multiply(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> destination)
         {
-#if HAS_TENSOR_PRIMITIVES
             CheckLengths(x.Length, y.Length, nameof(y));
             CheckLengths(x.Length, destination.Length, nameof(destination));
             TensorPrimitives.Multiply(x, y, destination);
-#else
-            MultiplyScalar(x, y, destination);
-#endif
-        }
-
-        /// <summary>Scalar twin of <see cref="Multiply(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float})"/>.</summary>
-        public static void MultiplyScalar(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> destination)
-        {
-            CheckLengths(x.Length, y.Length, nameof(y));
-            CheckLengths(x.Length, destination.Length, nameof(destination));
-            for (int i = 0; i < x.Length; i++)
-            {
-                destination[i] = x[i] * y[i];
-            }
         }
     }
 }

@@ -30,16 +30,5 @@ namespace MakemorePS.Core.Numerics
                 }
             }
         }
-
-        /// <summary>Scalar twin of <see cref="TanhBackward(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float})"/>.</summary>
-        public static void TanhBackwardScalar(ReadOnlySpan<float> h, ReadOnlySpan<float> upstream, Span<float> destination)
-        {
-            CheckLengths(h.Length, upstream.Length, nameof(upstream));
-            CheckLengths(h.Length, destination.Length, nameof(destination));
-            for (int i = 0; i < h.Length; i++)
-            {
-                destination[i] = (1f - (h[i] * h[i])) * upstream[i];
-            }
-        }
     }
 }
