@@ -101,14 +101,22 @@ namespace MakemorePS.Core
             Setting = setting;
         }
 
+        /// <summary>Creates the exception with a message that names the cause (for example, which gradient stopped being finite).</summary>
+        public TrainingDivergedException(int step, double loss, string message)
+            : base(message)
+        {
+            Step = step;
+            Loss = loss;
+        }
+
         /// <summary>The step that could not be taken.</summary>
         public int Step { get; }
 
         /// <summary>The loss of that step's forward pass (possibly finite, when the gradient or the update was not).</summary>
         public double Loss { get; }
 
-        /// <summary>The setting at fault: "LearningRate" or "Regularization".</summary>
-        public string Setting { get; }
+        /// <summary>The setting at fault, "LearningRate" or "Regularization", when it is known.</summary>
+        public string? Setting { get; }
 
         /// <inheritdoc/>
         public string ErrorId => "TrainingDiverged";
