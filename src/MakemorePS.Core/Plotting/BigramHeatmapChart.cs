@@ -80,6 +80,9 @@ namespace MakemorePS.Core
                 Background = OxyColors.White,
                 DefaultFont = ChartStyle.FontFamily,
                 PlotAreaBorderThickness = new OxyThickness(0),
+
+                // Equal scales on both axes: square cells, as in the lecture's imshow.
+                PlotType = PlotType.Cartesian,
             };
 
             double axisFontSize = v <= MaxLabelledSymbols ? 14 : Math.Max(7, 14 - ((v - MaxLabelledSymbols) / 10.0));

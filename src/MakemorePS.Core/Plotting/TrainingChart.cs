@@ -72,12 +72,11 @@ namespace MakemorePS.Core
                 Background = OxyColors.White,
                 DefaultFont = ChartStyle.FontFamily,
             };
+            // Outside the plot area, the legend never hides the end of a curve, where the final loss is read.
             model.Legends.Add(new Legend
             {
-                LegendPosition = LegendPosition.TopRight,
-                LegendPlacement = LegendPlacement.Inside,
-                LegendBackground = OxyColor.FromAColor(220, OxyColors.White),
-                LegendBorder = OxyColors.LightGray,
+                LegendPosition = LegendPosition.RightTop,
+                LegendPlacement = LegendPlacement.Outside,
             });
             model.Axes.Add(new LinearAxis
             {
@@ -93,7 +92,7 @@ namespace MakemorePS.Core
             if (regularized)
             {
                 // The regularization term is about a hundredth of the loss: on the loss axis it would flatten the curves.
-                model.Axes.Add(LossAxis(RegularizationAxisKey, AxisPosition.Right, "regularization (dotted)", logScale, gridlines: false));
+                model.Axes.Add(LossAxis(RegularizationAxisKey, AxisPosition.Right, "regularization", logScale, gridlines: false));
             }
 
             for (int r = 0; r < runs.Count; r++)
@@ -149,7 +148,8 @@ namespace MakemorePS.Core
             {
                 Title = SeriesTitle(run.Label, component),
                 YAxisKey = component == LossComponent.Regularization ? RegularizationAxisKey : LossAxisKey,
-                Color = color,
+                // The regularization part is lighter, so it never reads as the loss where the curves cross.
+                Color = component == LossComponent.Regularization ? OxyColor.Interpolate(color, OxyColors.White, 0.45) : color,
                 StrokeThickness = component == LossComponent.Loss ? 2 : 1.5,
                 LineStyle = component switch
                 {
