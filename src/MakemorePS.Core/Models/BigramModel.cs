@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using MakemorePS.Core.Models;
 using MakemorePS.Core.Numerics;
 
 namespace MakemorePS.Core
@@ -19,7 +20,11 @@ namespace MakemorePS.Core
     /// An immutable bigram language model over a <see cref="Core.Vocabulary"/>: the counts it was built from,
     /// its probabilities, and for a neural model its weights and training history. Safe to share across threads.
     /// </summary>
-    public sealed class BigramModel
+    /// <remarks>
+    /// As an <see cref="ILanguageModel"/> its context is one symbol. It supplies its own sampler (alias tables,
+    /// <see cref="BigramSampler"/>) and scorer (a table of ln P, <see cref="NameScorer"/>), the fast paths.
+    /// </remarks>
+    public sealed class BigramModel : ISpecializedLanguageModel
     {
         private readonly float[]? _weights;
         private readonly double[] _probabilities;
@@ -98,6 +103,12 @@ namespace MakemorePS.Core
         /// <summary>Counts or Neural.</summary>
         public BigramModelKind Kind { get; }
 
+        /// <summary>"Counts" or "Neural".</summary>
+        public string KindName => Kind.ToString();
+
+        /// <summary>1: a bigram model conditions on the current symbol only.</summary>
+        public int ContextLength => 1;
+
         /// <summary>The symbols, boundary '.' at index 0.</summary>
         public Vocabulary Vocabulary => Counts.Vocabulary;
 
@@ -137,6 +148,41 @@ namespace MakemorePS.Core
             HashSet<string> set = _trainingNameSet ??= new HashSet<string>(_trainingNames, StringComparer.Ordinal);
             return set.Contains(name);
         }
+
+        /// <summary>Writes ln P(next | current) for <paramref name="count"/> current symbols (each context is one symbol index).</summary>
+        /// <exception cref="ArgumentException">The spans are too short for <paramref name="count"/> contexts.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">A context holds an index outside the vocabulary.</exception>
+        public void NextSymbolLogProbabilities(ReadOnlySpan<int> contexts, int count, Span<double> destination)
+        {
+            int v = VocabularySize;
+            if (count < 0 || contexts.Length < count || destination.Length < count * v)
+            {
+                throw new ArgumentException($"{count} contexts need {count} symbol indices and room for {count * v} log-probabilities; got {contexts.Length} and {destination.Length}.");
+            }
+
+            for (int i = 0; i < count; i++)
+            {
+                int current = contexts[i];
+                if ((uint)current >= (uint)v)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(contexts), current, $"A context symbol must be an index below {v}.");
+                }
+
+                ReadOnlySpan<double> row = GetProbabilityRow(current);
+                Span<double> target = destination.Slice(i * v, v);
+                for (int j = 0; j < v; j++)
+                {
+                    // Math.Log(0) is −∞: the honest log-probability of an impossible bigram.
+                    target[j] = Math.Log(row[j]);
+                }
+            }
+        }
+
+        /// <summary>The alias-table sampler (<see cref="BigramSampler"/>) at <paramref name="temperature"/>.</summary>
+        public INameSampler CreateSampler(double temperature) => new BigramSampler(this, temperature);
+
+        /// <summary>The table scorer (<see cref="NameScorer"/>).</summary>
+        public INameScorer CreateScorer(bool lowerCase) => new NameScorer(this, lowerCase);
 
         /// <summary>P(next | current).</summary>
         public double GetProbability(int current, int next) => _probabilities[(current * VocabularySize) + next];

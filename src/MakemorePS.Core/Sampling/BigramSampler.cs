@@ -24,7 +24,7 @@ namespace MakemorePS.Core
     /// is of no use to someone asking for names.
     /// </para>
     /// </remarks>
-    public sealed class BigramSampler
+    public sealed class BigramSampler : INameSampler
     {
         private const int StackBufferLimit = 512;
 

@@ -1,7 +1,7 @@
 namespace MakemorePS.Core
 {
     /// <summary>One bigram of a scored name, as the lecture lists them: the pair, its probability and log-probability.</summary>
-    public sealed class BigramScore
+    public sealed class BigramScore : IPositionScore
     {
         /// <summary>Creates the record.</summary>
         public BigramScore(string name, string first, string second, double probability, double logProbability)

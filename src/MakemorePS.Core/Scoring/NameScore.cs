@@ -12,15 +12,15 @@ namespace MakemorePS.Core
     {
         private static readonly BigramScore[] NoBigrams = Array.Empty<BigramScore>();
 
-        private readonly IReadOnlyList<BigramScore> _bigrams;
+        private readonly IReadOnlyList<IPositionScore> _positions;
 
         /// <summary>Creates a score from a log-likelihood and the number of bigrams it sums over.</summary>
         /// <param name="name">The name as scored.</param>
         /// <param name="logLikelihood">Σ ln P over the bigrams: 0 or less, −∞ allowed.</param>
-        /// <param name="bigramCount">The number of bigrams: the name's symbols + 1, so at least 1.</param>
-        /// <param name="bigrams">The per-bigram breakdown, or null when not asked for.</param>
+        /// <param name="bigramCount">The number of scored positions (bigrams for a bigram model): the name's symbols + 1, so at least 1.</param>
+        /// <param name="positions">The per-position breakdown (<see cref="BigramScore"/> or <see cref="ContextScore"/>), or null when not asked for.</param>
         /// <exception cref="ArgumentOutOfRangeException">The log-likelihood is NaN or +∞, or the count is below 1.</exception>
-        public NameScore(string name, double logLikelihood, int bigramCount, IReadOnlyList<BigramScore>? bigrams = null)
+        public NameScore(string name, double logLikelihood, int bigramCount, IReadOnlyList<IPositionScore>? positions = null)
         {
             if (double.IsNaN(logLikelihood) || double.IsPositiveInfinity(logLikelihood))
             {
@@ -35,7 +35,7 @@ namespace MakemorePS.Core
             Name = name ?? throw new ArgumentNullException(nameof(name));
             LogLikelihood = logLikelihood;
             BigramCount = bigramCount;
-            _bigrams = bigrams ?? NoBigrams;
+            _positions = positions ?? NoBigrams;
 
             // 0.0 − x rather than −x, so a certain name reports +0 rather than −0.
             NegativeLogLikelihood = 0.0 - logLikelihood;
@@ -58,12 +58,21 @@ namespace MakemorePS.Core
         /// <summary>exp(<see cref="MeanNegativeLogLikelihood"/>): as if the model chose uniformly among this many symbols at each step.</summary>
         public double Perplexity { get; }
 
-        /// <summary>The number of bigrams: symbols + 1 ('.' at both ends).</summary>
+        /// <summary>
+        /// The number of scored positions: symbols + 1 ('.' at both ends). For a bigram model these are its bigrams;
+        /// for a model with a longer context, each symbol and the final '.' given the symbols before it.
+        /// </summary>
         public int BigramCount { get; }
 
-        /// <summary>The per-bigram breakdown in order when it was asked for; otherwise empty.</summary>
+        /// <summary>The per-bigram breakdown of a bigram model's score in order when it was asked for; otherwise empty.</summary>
         /// <remarks>A method, not a property, so the record stays flat data for Export-Csv and ConvertTo-Json.</remarks>
-        public IReadOnlyList<BigramScore> GetBigrams() => _bigrams;
+        public IReadOnlyList<BigramScore> GetBigrams() => _positions as IReadOnlyList<BigramScore> ?? NoBigrams;
+
+        /// <summary>
+        /// The per-position breakdown in order when it was asked for, whatever the model: <see cref="BigramScore"/>
+        /// records for a bigram model, <see cref="ContextScore"/> records for a model with a longer context; otherwise empty.
+        /// </summary>
+        public IReadOnlyList<IPositionScore> GetPositions() => _positions;
 
         /// <summary>The name and its mean NLL, for display.</summary>
         public override string ToString() => $"{Name}: {MeanNegativeLogLikelihood.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)}";

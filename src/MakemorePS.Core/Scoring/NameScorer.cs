@@ -14,7 +14,7 @@ namespace MakemorePS.Core
     /// the next: <see cref="UnknownCharacterException"/> for a symbol outside the vocabulary, and
     /// <see cref="InvalidNameException"/> for the boundary token '.' or an unpaired surrogate, which no name can hold.
     /// </remarks>
-    public sealed class NameScorer
+    public sealed class NameScorer : INameScorer
     {
         private readonly double[] _logProbabilities;
         private readonly int[] _asciiIndex;

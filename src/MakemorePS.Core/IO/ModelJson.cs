@@ -1,0 +1,102 @@
+using System;
+using System.Globalization;
+using System.Text.Json;
+
+namespace MakemorePS.Core
+{
+    /// <summary>
+    /// JSON helpers of the model format: reals that may be NaN or infinite, required and forbidden properties, and the
+    /// wording of error messages that name a JSON path.
+    /// </summary>
+    internal static class ModelJson
+    {
+        internal static void WriteReal(Utf8JsonWriter writer, string property, double value)
+        {
+            // JSON has no NaN or infinity; write them as text so nothing is lost or refused.
+            if (double.IsNaN(value) || double.IsInfinity(value))
+            {
+                writer.WriteString(property, value.ToString(CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                writer.WriteNumber(property, value);
+            }
+        }
+
+        internal static double ReadReal(JsonElement parent, string property, string where)
+        {
+            if (!parent.TryGetProperty(property, out JsonElement element))
+            {
+                throw new ModelFormatException($"\"{where}\" lacks \"{property}\".");
+            }
+
+            if (element.ValueKind == JsonValueKind.Number)
+            {
+                return element.GetDouble();
+            }
+
+            if (element.ValueKind == JsonValueKind.String)
+            {
+                switch (element.GetString())
+                {
+                    case "NaN":
+                        return double.NaN;
+                    case "Infinity":
+                        return double.PositiveInfinity;
+                    case "-Infinity":
+                        return double.NegativeInfinity;
+                }
+            }
+
+            throw new ModelFormatException($"\"{where}.{property}\" is {element.GetRawText()}; it must be a number.");
+        }
+
+        internal static JsonElement Required(JsonElement parent, string property, JsonValueKind kind, string? where = null)
+        {
+            string name = where is null ? property : where + "." + property;
+            if (!parent.TryGetProperty(property, out JsonElement element))
+            {
+                throw new ModelFormatException($"The model lacks \"{name}\".");
+            }
+
+            if (element.ValueKind != kind)
+            {
+                throw new ModelFormatException($"\"{name}\" is {Describe(element.ValueKind)}; it must be {Describe(kind)}.");
+            }
+
+            return element;
+        }
+
+        internal static void RequireAbsent(JsonElement root, string property, string reason)
+        {
+            if (root.TryGetProperty(property, out JsonElement element) && element.ValueKind != JsonValueKind.Null)
+            {
+                throw new ModelFormatException($"The model has \"{property}\", but {reason}.");
+            }
+        }
+
+        internal static string Quote(string where) => where.StartsWith("\"", StringComparison.Ordinal) ? where : "\"" + where + "\"";
+
+        internal static string Describe(JsonValueKind kind)
+        {
+            switch (kind)
+            {
+                case JsonValueKind.Object:
+                    return "an object";
+                case JsonValueKind.Array:
+                    return "an array";
+                case JsonValueKind.String:
+                    return "a string";
+                case JsonValueKind.Number:
+                    return "a number";
+                case JsonValueKind.True:
+                case JsonValueKind.False:
+                    return "a true/false value";
+                case JsonValueKind.Null:
+                    return "null";
+                default:
+                    return "missing";
+            }
+        }
+    }
+}

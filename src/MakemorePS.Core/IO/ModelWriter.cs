@@ -1,0 +1,132 @@
+using System;
+using System.IO;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using static MakemorePS.Core.ModelJson;
+
+namespace MakemorePS.Core
+{
+    /// <summary>Writes a model in the JSON format that <see cref="ModelSerializer"/> describes.</summary>
+    internal static class ModelWriter
+    {
+        private static readonly JsonWriterOptions s_writerOptions = new JsonWriterOptions
+        {
+            Indented = true,
+
+            // Keeps names such as "zoë" readable; quotes and control characters are still escaped.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+
+        /// <summary>Writes a model as indented UTF-8 JSON to a stream (left open).</summary>
+        internal static void Write(Stream stream, BigramModel model, string createdBy)
+        {
+            using (var writer = new Utf8JsonWriter(stream, s_writerOptions))
+            {
+                WriteModel(writer, model, createdBy);
+            }
+        }
+
+        private static void WriteModel(Utf8JsonWriter writer, BigramModel model, string createdBy)
+        {
+            int v = model.VocabularySize;
+            writer.WriteStartObject();
+            writer.WriteString("format", ModelSerializer.FormatName);
+            writer.WriteNumber("formatVersion", ModelSerializer.FormatVersion);
+            writer.WriteString("createdBy", createdBy);
+            writer.WriteString("kind", model.Kind.ToString());
+
+            writer.WriteStartArray("vocabulary");
+            foreach (string symbol in model.Vocabulary.Symbols)
+            {
+                writer.WriteStringValue(symbol);
+            }
+
+            writer.WriteEndArray();
+
+            if (model.Kind == BigramModelKind.Counts)
+            {
+                writer.WriteNumber("smoothing", model.Smoothing!.Value);
+            }
+
+            writer.WriteNumber("nameCount", model.Counts.NameCount);
+            writer.WriteNumber("blankLineCount", model.Counts.BlankLineCount);
+
+            writer.WriteStartArray("counts");
+            for (int i = 0; i < v; i++)
+            {
+                writer.WriteStartArray();
+                foreach (long count in model.Counts.GetRow(i))
+                {
+                    writer.WriteNumberValue(count);
+                }
+
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndArray();
+
+            if (model.Kind == BigramModelKind.Neural)
+            {
+                WriteNeuralParts(writer, model);
+            }
+
+            writer.WriteStartArray("trainingNames");
+            foreach (string name in model.TrainingNames)
+            {
+                writer.WriteStringValue(name);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        /// <summary>The parts only a neural model has: its weights, training settings and loss history.</summary>
+        private static void WriteNeuralParts(Utf8JsonWriter writer, BigramModel model)
+        {
+            int v = model.VocabularySize;
+            ReadOnlySpan<float> weights = model.Weights;
+            writer.WriteStartArray("weights");
+            for (int i = 0; i < v; i++)
+            {
+                writer.WriteStartArray();
+                foreach (float weight in weights.Slice(i * v, v))
+                {
+                    // The writer emits a float's shortest round-trip form (G9 on older runtimes): it reads back exactly.
+                    writer.WriteNumberValue(weight);
+                }
+
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndArray();
+
+            if (model.TrainingSettings is TrainingOptions settings)
+            {
+                writer.WriteStartObject("trainingSettings");
+                writer.WriteNumber("steps", settings.Steps);
+                writer.WriteNumber("learningRate", settings.LearningRate);
+                writer.WriteNumber("regularization", settings.Regularization);
+                writer.WriteNumber("seed", settings.Seed);
+                writer.WriteString("initialization", settings.Initialization.ToString());
+                writer.WriteNumber("initializationSmoothing", settings.InitializationSmoothing);
+                writer.WriteNumber("batchSize", settings.BatchSize);
+                writer.WriteString("gradientPath", settings.GradientPath.ToString());
+                writer.WriteEndObject();
+            }
+
+            writer.WriteStartArray("lossHistory");
+            foreach (TrainingRecord record in model.LossHistory)
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("step", record.Step);
+                WriteReal(writer, "loss", record.Loss);
+                WriteReal(writer, "negativeLogLikelihood", record.NegativeLogLikelihood);
+                WriteReal(writer, "regularization", record.Regularization);
+                WriteReal(writer, "gradientNorm", record.GradientNorm);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+    }
+}
