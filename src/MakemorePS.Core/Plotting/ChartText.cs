@@ -13,7 +13,7 @@ namespace MakemorePS.Core
         /// <summary>
         /// How a symbol is labelled: itself, except that symbols that would be invisible or cannot be written to XML
         /// (white space, separators, control and format characters, private-use and unassigned code points) become
-        /// "U+XXXX", as in the column names of the matrix cmdlets. Every font can show that, which is not true of the
+        /// "U+XXXX", as the column names of the matrix cmdlets do. Every font can show that, which is not true of the
         /// Unicode control pictures.
         /// </summary>
         /// <param name="symbol">One Unicode scalar value as a string.</param>
@@ -24,7 +24,7 @@ namespace MakemorePS.Core
                 return string.Empty;
             }
 
-            return IsHidden(symbol) ? ColumnNames.CodeName(char.ConvertToUtf32(symbol, 0)) : symbol;
+            return IsHidden(symbol) ? CodeName(char.ConvertToUtf32(symbol, 0)) : symbol;
         }
 
         /// <summary>
@@ -70,7 +70,7 @@ namespace MakemorePS.Core
                 }
                 else if (char.IsControl(c) || c == '\uFFFE' || c == '\uFFFF')
                 {
-                    result.Append(ColumnNames.CodeName(c));
+                    result.Append(CodeName(c));
                 }
                 else
                 {
@@ -80,6 +80,9 @@ namespace MakemorePS.Core
 
             return result.ToString();
         }
+
+        /// <summary>"U+XXXX": the scalar value in upper-case hexadecimal, at least four digits.</summary>
+        private static string CodeName(int scalar) => "U+" + scalar.ToString("X4", CultureInfo.InvariantCulture);
 
         private static bool IsHidden(string symbol)
         {

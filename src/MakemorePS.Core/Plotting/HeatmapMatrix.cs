@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using MakemorePS.Core.Models;
 
 namespace MakemorePS.Core
 {
@@ -128,15 +129,51 @@ namespace MakemorePS.Core
             return new HeatmapMatrix(vocabulary, values, HeatmapValueKind.Counts);
         }
 
-        /// <summary>The probabilities P(next | current) of a bigram model.</summary>
-        public static HeatmapMatrix FromProbabilities(BigramModel model)
+        /// <summary>
+        /// The training counts a model keeps as a bigram table (the bigram models do), or null when it keeps none.
+        /// </summary>
+        public static HeatmapMatrix? FromTrainingCounts(ILanguageModel model)
         {
             if (model is null)
             {
                 throw new ArgumentNullException(nameof(model));
             }
 
-            return FromNextSymbolDistributions(model.Vocabulary, (current, destination) => model.GetProbabilityRow(current).CopyTo(destination));
+            return model is BigramModel bigram ? FromCounts(bigram.Counts) : null;
+        }
+
+        /// <summary>
+        /// The next-symbol probabilities of any language model. Row i is P(next | a context of boundary tokens ending in
+        /// symbol i): for a bigram model exactly P(next | i); for a model with a longer context, the distribution after a
+        /// name that starts with symbol i (and, for row '.', the distribution of a name's first symbol).
+        /// </summary>
+        public static HeatmapMatrix FromLanguageModel(ILanguageModel model)
+        {
+            if (model is null)
+            {
+                throw new ArgumentNullException(nameof(model));
+            }
+
+            Vocabulary vocabulary = model.Vocabulary;
+            int v = vocabulary.Count;
+            int length = model.ContextLength;
+            var contexts = new int[v * length];
+            for (int i = 0; i < v; i++)
+            {
+                // Boundary padding (index 0) then the row's symbol, as the context of the second symbol of a name.
+                contexts[(i * length) + length - 1] = i;
+            }
+
+            var logProbabilities = new double[v * v];
+            model.NextSymbolLogProbabilities(contexts, v, logProbabilities);
+            return FromNextSymbolDistributions(vocabulary, (current, destination) =>
+            {
+                ReadOnlySpan<double> row = logProbabilities.AsSpan(current * v, v);
+                for (int j = 0; j < v; j++)
+                {
+                    destination[j] = Math.Exp(row[j]);
+                }
+            });
         }
 
         /// <summary>

@@ -3,6 +3,7 @@ using System.IO;
 using System.Management.Automation;
 using MakemorePS.Common;
 using MakemorePS.Core;
+using MakemorePS.Core.Models;
 
 namespace MakemorePS.Commands
 {
@@ -14,13 +15,13 @@ namespace MakemorePS.Commands
     [OutputType(typeof(FileInfo))]
     public sealed class ExportBigramHeatmapCommand : ChartExportCommandBase
     {
-        private readonly List<BigramModel> _models = new List<BigramModel>();
+        private readonly List<ILanguageModel> _models = new List<ILanguageModel>();
         private readonly List<BigramCountRecord> _records = new List<BigramCountRecord>();
 
-        /// <summary>The model to draw: its training counts, or with -Probability its probabilities.</summary>
+        /// <summary>The model to draw: its training counts, or with -Probability its next-character probabilities.</summary>
         [Parameter(ValueFromPipeline = true)]
         [ValidateNotNull]
-        public BigramModel? Model { get; set; }
+        public ILanguageModel? Model { get; set; }
 
         /// <summary>Count records such as Get-BigramCounts emits, drawn instead of a model.</summary>
         [Parameter(ValueFromPipeline = true)]
@@ -75,8 +76,19 @@ namespace MakemorePS.Commands
 
             if (_models.Count == 1)
             {
-                BigramModel model = _models[0];
-                return Probability.IsPresent ? HeatmapMatrix.FromProbabilities(model) : HeatmapMatrix.FromCounts(model.Counts);
+                ILanguageModel model = _models[0];
+                if (Probability.IsPresent)
+                {
+                    return HeatmapMatrix.FromLanguageModel(model);
+                }
+
+                HeatmapMatrix? counts = HeatmapMatrix.FromTrainingCounts(model);
+                if (counts is null)
+                {
+                    ThrowInvalidInput($"The {model.KindName} model keeps no bigram counts. Use -Probability to draw its probabilities, or draw the counts of its training names (Get-BigramCounts | Export-BigramHeatmap counts.svg).", model);
+                }
+
+                return counts!;
             }
 
             if (Probability.IsPresent)
