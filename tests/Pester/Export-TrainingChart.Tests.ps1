@@ -37,11 +37,11 @@ Describe 'Export-TrainingChart' {
             (Get-Content -LiteralPath $file -Raw) | Should -Match 'width="800" height="500"'
         }
 
-        It 'draws the records of Invoke-BigramTraining -PassThru like the model they come from' {
+        It 'draws the records of Invoke-BigramTraining -AsTrainingRecord like the model they come from' {
             $fromModel = Join-Path -Path $TestDrive -ChildPath 'model.svg'
             $fromRecords = Join-Path -Path $TestDrive -ChildPath 'records.svg'
             $script:Neural | Export-TrainingChart -Path $fromModel
-            Invoke-BigramTraining -Steps 30 -PassThru | Export-TrainingChart -Path $fromRecords
+            Invoke-BigramTraining -Steps 30 -AsTrainingRecord | Export-TrainingChart -Path $fromRecords
             (Get-FileHash -LiteralPath $fromRecords).Hash | Should -Be (Get-FileHash -LiteralPath $fromModel).Hash
         }
 
@@ -57,7 +57,7 @@ Describe 'Export-TrainingChart' {
             $texts | Should -Contain 'loss (log scale)'
 
             $records = Join-Path -Path $TestDrive -ChildPath 'records-runs.svg'
-            @(Invoke-BigramTraining -Steps 5 -PassThru) + @(Invoke-BigramTraining -Steps 5 -PassThru -LearningRate 5) |
+            @(Invoke-BigramTraining -Steps 5 -AsTrainingRecord) + @(Invoke-BigramTraining -Steps 5 -AsTrainingRecord -LearningRate 5) |
                 Export-TrainingChart -Path $records
             $texts = Get-SvgText -LiteralPath $records
             $texts | Should -Contain 'run 1: loss'

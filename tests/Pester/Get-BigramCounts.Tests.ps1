@@ -263,3 +263,42 @@ Describe 'Get-BigramCounts: input as PowerShell users give it' {
         $problems[0].Exception.Message | Should -Match '1,048,576 bytes'
     }
 }
+
+Describe 'Get-BigramCounts: inputs without end' {
+    It 'cuts a line with no end off at the line limit and gives up the rest of the input' -Skip:(-not $IsLinux) {
+        $failure = { Get-BigramCounts -LiteralPath '/dev/zero' -ErrorVariable problems -ErrorAction SilentlyContinue } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -Be "NoInputNames,$script:CommandType"
+        $problems.FullyQualifiedErrorId | Should -Be @("InvalidName,$script:CommandType", "FileReadFailed,$script:CommandType")
+        $problems[0].Exception.Message | Should -Match '1,048,576 bytes'
+        $problems[1].Exception.Message | Should -Match 'no line end within'
+    }
+
+    It 'stops counting an endless file promptly when the pipeline is stopped (Ctrl+C)' -Skip:(-not $IsLinux) {
+        $shell = [powershell]::Create()
+        try {
+            $null = $shell.AddScript({
+                    param($Manifest)
+                    Import-Module -Name $Manifest
+                    'started'
+                    Get-BigramCounts -LiteralPath '/dev/urandom' -ErrorAction Ignore
+                }).AddArgument($script:ManifestPath)
+            $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+            $none = [System.Management.Automation.PSDataCollection[psobject]]::new()
+            $none.Complete()
+            $running = $shell.BeginInvoke($none, $output)
+            $deadline = [datetime]::UtcNow.AddSeconds(60)
+            while ($output.Count -lt 1 -and [datetime]::UtcNow -lt $deadline) {
+                Start-Sleep -Milliseconds 50
+            }
+            Start-Sleep -Milliseconds 500
+            $running.IsCompleted | Should -BeFalse
+            # Stop() returns only when the command has stopped; a counter that ignored it would hang here.
+            $stopping = $shell.BeginStop($null, $null)
+            $stopping.AsyncWaitHandle.WaitOne([timespan]::FromSeconds(60)) | Should -BeTrue
+            $shell.InvocationStateInfo.State | Should -Be 'Stopped'
+        }
+        finally {
+            $shell.Dispose()
+        }
+    }
+}

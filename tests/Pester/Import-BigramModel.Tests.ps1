@@ -83,3 +83,42 @@ Describe 'Import-BigramModel' {
         }
     }
 }
+
+Describe 'Import-BigramModel: bad files are reported one by one' {
+    BeforeAll {
+        $script:ImportCommandType = 'MakemorePS.Commands.ImportBigramModelCommand'
+        $script:Good = Join-Path -Path $TestDrive -ChildPath 'good.json'
+        'emma', 'ava' | New-BigramModel | Export-BigramModel -Path $script:Good
+    }
+
+    It 'reports counts that overflow as InvalidModelFile and still loads the files after it' {
+        $huge = Join-Path -Path $TestDrive -ChildPath 'huge.json'
+        $json = Get-Content -LiteralPath $script:Good -Raw | ConvertFrom-Json
+        $json.counts[0][1] = [long]::MaxValue
+        $json.counts[1][0] = [long]::MaxValue
+        $json | ConvertTo-Json -Depth 6 | Set-Content -LiteralPath $huge
+        $models = @(Import-BigramModel -LiteralPath $huge, $script:Good -ErrorVariable problems -ErrorAction SilentlyContinue)
+        $models.Count | Should -Be 1
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -Be "InvalidModelFile,$script:ImportCommandType"
+        $problems[0].Exception.Message | Should -Match 'add up to more than'
+    }
+
+    It 'reads a model saved as UTF-16 text' {
+        $unicode = Join-Path -Path $TestDrive -ChildPath 'unicode.json'
+        [System.IO.File]::WriteAllText($unicode, (Get-Content -LiteralPath $script:Good -Raw), [System.Text.Encoding]::Unicode)
+        $model = Import-BigramModel -LiteralPath $unicode
+        $model.TrainingNames | Should -Be @('emma', 'ava')
+    }
+
+    It 'gives an imported model with a huge smoothing uniform rows, as New-BigramModel does' {
+        $smooth = Join-Path -Path $TestDrive -ChildPath 'smooth.json'
+        New-BigramModel -Smoothing 1 | Export-BigramModel -Path $smooth
+        $json = Get-Content -LiteralPath $smooth -Raw | ConvertFrom-Json
+        $json.smoothing = 1e307
+        $json | ConvertTo-Json -Depth 6 | Set-Content -LiteralPath $smooth
+        $model = Import-BigramModel -LiteralPath $smooth
+        ($model | Get-BigramProbability).Probability | ForEach-Object { [math]::Abs($_ - 1 / 27) | Should -BeLessThan 1e-15 }
+        @($model | Get-BigramSample -Count 3).Count | Should -Be 3
+    }
+}

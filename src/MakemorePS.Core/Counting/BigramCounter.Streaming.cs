@@ -12,6 +12,9 @@ namespace MakemorePS.Core
         /// Counts the names in a stream of text, one per line, reading it in blocks so memory stays bounded. UTF-8 is
         /// assumed; a UTF-16 or UTF-32 byte-order mark switches to that encoding. Invalid lines are reported and skipped.
         /// </summary>
+        /// <exception cref="IOException">A line is so long that no line end follows within
+        /// <see cref="CountingOptions.MaxSkippedLineBytes"/>; the rest of the stream is not read.</exception>
+        /// <exception cref="OperationCanceledException">The options' cancellation token was cancelled.</exception>
         /// <param name="stream">The text; read to its end, not closed.</param>
         /// <param name="source">Where the text came from, for the rejections; may be null.</param>
         public unsafe void AddStream(Stream stream, string? source = null)
@@ -31,7 +34,7 @@ namespace MakemorePS.Core
             var buffer = new byte[batchBytes];
             int filled = 0;
             bool endOfStream = false;
-            Fill(stream, buffer, ref filled, ref endOfStream);
+            FillBuffer(stream, buffer, ref filled, ref endOfStream);
             if (HasWideByteOrderMark(buffer.AsSpan(0, filled)))
             {
                 using (var reader = new StreamReader(new ReplayStream(buffer, filled, stream), Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true))
@@ -47,7 +50,7 @@ namespace MakemorePS.Core
             bool skipLeadingLineFeed = false;
             while (true)
             {
-                Fill(stream, buffer, ref filled, ref endOfStream);
+                FillBuffer(stream, buffer, ref filled, ref endOfStream);
                 if (skipLeadingLineFeed && filled > start)
                 {
                     // The CR that ended the previous (too long) line may have been the first half of a CRLF.
@@ -71,7 +74,7 @@ namespace MakemorePS.Core
                     // A full buffer without a line break: far beyond the line limit. Report it and drop it.
                     RejectTooLong(data, lineOffset + 1, source);
                     lineOffset++;
-                    DiscardRestOfLine(stream, buffer, ref filled, ref endOfStream, out skipLeadingLineFeed);
+                    DiscardRestOfLine(stream, buffer, ref filled, ref endOfStream, out skipLeadingLineFeed, lineOffset, source);
                     start = 0;
                     if (endOfStream && filled == 0)
                     {
@@ -161,10 +164,11 @@ namespace MakemorePS.Core
             return position + 1;
         }
 
-        private static void Fill(Stream stream, byte[] buffer, ref int filled, ref bool endOfStream)
+        private void FillBuffer(Stream stream, byte[] buffer, ref int filled, ref bool endOfStream)
         {
             while (!endOfStream && filled < buffer.Length)
             {
+                _options.CancellationToken.ThrowIfCancellationRequested();
                 int read = stream.Read(buffer, filled, buffer.Length - filled);
                 if (read == 0)
                 {
@@ -177,14 +181,26 @@ namespace MakemorePS.Core
             }
         }
 
-        /// <summary>Reads past the rest of an over-long line; leaves what follows its line break at the start of the buffer.</summary>
-        private static void DiscardRestOfLine(Stream stream, byte[] buffer, ref int filled, ref bool endOfStream, out bool skipLeadingLineFeed)
+        /// <summary>
+        /// Reads past the rest of an over-long line; leaves what follows its line break at the start of the buffer.
+        /// Gives up, with an IOException, when no line end turns up within <see cref="CountingOptions.MaxSkippedLineBytes"/>.
+        /// </summary>
+        private void DiscardRestOfLine(Stream stream, byte[] buffer, ref int filled, ref bool endOfStream, out bool skipLeadingLineFeed, long lineNumber, string? source)
         {
             skipLeadingLineFeed = false;
+            long skipped = 0;
             while (true)
             {
+                skipped += filled;
+                if (skipped > _options.MaxSkippedLineBytes)
+                {
+                    throw new IOException(string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                        "{0}, line {1}: no line end within {2:N0} bytes, so the rest of the input is not read (it holds no names one per line).",
+                        source ?? "input", lineNumber, _options.MaxSkippedLineBytes));
+                }
+
                 filled = 0;
-                Fill(stream, buffer, ref filled, ref endOfStream);
+                FillBuffer(stream, buffer, ref filled, ref endOfStream);
                 int k = buffer.AsSpan(0, filled).IndexOfAny(LineFeed, CarriageReturn);
                 if (k >= 0)
                 {

@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 
 namespace MakemorePS.Core
 {
@@ -56,6 +57,20 @@ namespace MakemorePS.Core
             get => _segmentBytes;
             set => _segmentBytes = value >= 16 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "A segment must hold at least 16 bytes.");
         }
+
+        /// <summary>
+        /// Stops counting: checked before every block a stream or file is read in and every 4,096 names of a reader
+        /// or sequence, so even an endless input stops promptly with <see cref="OperationCanceledException"/>. What was
+        /// counted before stays in the counter.
+        /// </summary>
+        public CancellationToken CancellationToken { get; set; }
+
+        /// <summary>
+        /// How far past the line limit a too-long line is read in search of its end before the rest of the input is
+        /// given up (256 times <see cref="SegmentBytes"/>, 256 MiB by default): an input with no line ends at all,
+        /// such as /dev/zero, must not be read forever.
+        /// </summary>
+        internal long MaxSkippedLineBytes => 256L * _segmentBytes;
 
         /// <summary>The degree of parallelism actually used.</summary>
         internal int EffectiveParallelism => _maxDegreeOfParallelism == 0 ? Math.Max(1, Environment.ProcessorCount) : _maxDegreeOfParallelism;

@@ -10,9 +10,44 @@ namespace MakemorePS.Core
     /// <summary>Reads and validates the JSON format that <see cref="ModelSerializer"/> describes.</summary>
     internal static class ModelReader
     {
+        /// <summary>
+        /// UTF-16 text (with a byte order mark, or little-endian without one, as Windows PowerShell's Set-Content and
+        /// Out-File write it) re-encoded as UTF-8; anything else unchanged.
+        /// </summary>
+        private static ReadOnlyMemory<byte> FromUtf16(ReadOnlyMemory<byte> data)
+        {
+            ReadOnlySpan<byte> bytes = data.Span;
+            System.Text.Encoding? encoding = null;
+            int skip = 0;
+            if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+            {
+                encoding = System.Text.Encoding.Unicode;
+                skip = 2;
+            }
+            else if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
+            {
+                encoding = System.Text.Encoding.BigEndianUnicode;
+                skip = 2;
+            }
+            else if (bytes.Length >= 2 && bytes[0] != 0 && bytes[1] == 0)
+            {
+                // JSON starts with ASCII ('{' or white space), so a zero second byte means UTF-16LE.
+                encoding = System.Text.Encoding.Unicode;
+            }
+
+            if (encoding == null)
+            {
+                return data;
+            }
+
+            string text = encoding.GetString(bytes.Slice(skip).ToArray());
+            return System.Text.Encoding.UTF8.GetBytes(text);
+        }
+
         /// <summary>Reads and validates a model; every refusal is a <see cref="ModelFormatException"/> whose message names the JSON path at fault.</summary>
         internal static BigramModel Read(ReadOnlyMemory<byte> utf8)
         {
+            utf8 = FromUtf16(utf8);
             ReadOnlySpan<byte> bytes = utf8.Span;
             if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
             {
@@ -53,6 +88,11 @@ namespace MakemorePS.Core
                 try
                 {
                     return ReadModel(document.RootElement);
+                }
+                catch (OverflowException error)
+                {
+                    // Counts whose totals exceed Int64.MaxValue: a bad file like any other, reported per file.
+                    throw new ModelFormatException("The counts add up to more than 9,223,372,036,854,775,807, the most a model can hold; the file is corrupt or was not written by MakemorePS.", error);
                 }
                 catch (ArgumentException error)
                 {

@@ -9,7 +9,7 @@ namespace MakemorePS.Commands
 {
     /// <summary>
     /// Export-TrainingChart: draws the loss curve of trained models (their loss history) or of the per-step records of
-    /// Invoke-BigramTraining -PassThru, one series per run, and writes it to an SVG file.
+    /// Invoke-BigramTraining -AsTrainingRecord, one series per run, and writes it to an SVG file.
     /// </summary>
     [Cmdlet(VerbsData.Export, "TrainingChart", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
     [OutputType(typeof(FileInfo))]
@@ -76,7 +76,7 @@ namespace MakemorePS.Commands
             if (_runs.Count == 0)
             {
                 ThrowTerminatingError(ErrorRecords.Create(
-                    new PSArgumentException("There is nothing to draw. Pipe a trained model (Invoke-BigramTraining | Export-TrainingChart loss.svg) or training records (Invoke-BigramTraining -PassThru | Export-TrainingChart loss.svg)."),
+                    new PSArgumentException("There is nothing to draw. Pipe a trained model (Invoke-BigramTraining | Export-TrainingChart loss.svg) or training records (Invoke-BigramTraining -AsTrainingRecord | Export-TrainingChart loss.svg)."),
                     ErrorIds.NoChartData, ErrorCategory.InvalidArgument, null));
             }
 

@@ -4,7 +4,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Management.Automation;
-using System.Threading;
 using MakemorePS.Common;
 using MakemorePS.Core;
 
@@ -17,13 +16,12 @@ namespace MakemorePS.Commands
     [Cmdlet(VerbsLifecycle.Invoke, "BigramTraining", DefaultParameterSetName = NameSet, SupportsShouldProcess = true)]
     [OutputType(typeof(BigramModel))]
     [OutputType(typeof(TrainingRecord))]
-    public sealed class InvokeBigramTrainingCommand : NameInputCommandBase, IDisposable
+    public sealed class InvokeBigramTrainingCommand : NameInputCommandBase
     {
         private const string ModelSet = "Model";
         private const int ProgressActivityId = 1;
         private static readonly long ProgressIntervalTicks = Stopwatch.Frequency / 10;
 
-        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private readonly OutputFile _checkpoints = new OutputFile();
         private bool _receivedModel;
         private TrainingOptions _options = new TrainingOptions();
@@ -99,9 +97,6 @@ namespace MakemorePS.Commands
         private protected override bool CollectsTrainingNames => true;
 
         /// <inheritdoc/>
-        public void Dispose() => _stopping.Dispose();
-
-        /// <inheritdoc/>
         protected override void BeginProcessing()
         {
             _options = new TrainingOptions
@@ -169,9 +164,6 @@ namespace MakemorePS.Commands
             Train(counts, null, trainingNames);
         }
 
-        /// <inheritdoc/>
-        protected override void StopProcessing() => _stopping.Cancel();
-
         private void Train(BigramCounts counts, BigramModel? start, IReadOnlyList<string>? trainingNames)
         {
             if (_checkpointFile is not null && !_checkpoints.Claim(this, _checkpointFile, "the checkpoint of another model"))
@@ -201,7 +193,7 @@ namespace MakemorePS.Commands
             {
                 for (int step = 1; step <= total; step++)
                 {
-                    if (_stopping.IsCancellationRequested)
+                    if (IsStopping)
                     {
                         // PowerShell discards the output of a stopped pipeline: the checkpoint is what the user keeps.
                         SaveCheckpointWhileStopping(trainer);
@@ -239,7 +231,7 @@ namespace MakemorePS.Commands
                     }
                 }
             }
-            catch (PipelineStoppedException) when (_stopping.IsCancellationRequested)
+            catch (PipelineStoppedException) when (IsStopping)
             {
                 // Ctrl+C (not ThrowTerminatingError, which also unwinds as PipelineStoppedException): keep the work.
                 SaveCheckpointWhileStopping(trainer);

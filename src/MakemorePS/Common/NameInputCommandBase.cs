@@ -13,7 +13,7 @@ namespace MakemorePS.Common
     /// Derived cmdlets call <see cref="BeginNameInput"/>, <see cref="ProcessNameInput"/> and
     /// <see cref="CompleteNameInput"/> from their own BeginProcessing, ProcessRecord and EndProcessing.
     /// </remarks>
-    public abstract class NameInputCommandBase : PSCmdlet
+    public abstract class NameInputCommandBase : PSCmdlet, System.IDisposable
     {
         /// <summary>The parameter set of names given by -Name or the pipeline (the default set).</summary>
         protected const string NameSet = "Name";
@@ -24,6 +24,7 @@ namespace MakemorePS.Common
         /// <summary>The parameter set of files given by -LiteralPath.</summary>
         protected const string LiteralPathSet = "LiteralPath";
 
+        private readonly System.Threading.CancellationTokenSource _stopping = new System.Threading.CancellationTokenSource();
         private BigramCounter? _counter;
         private bool _receivedInput;
         private long _errorsWritten;
@@ -55,6 +56,12 @@ namespace MakemorePS.Common
         [Parameter]
         public SwitchParameter LowerCase { get; set; }
 
+        /// <summary>Whether Ctrl+C (StopProcessing) asked the command to stop.</summary>
+        private protected bool IsStopping => _stopping.IsCancellationRequested;
+
+        /// <inheritdoc/>
+        public void Dispose() => _stopping.Dispose();
+
         /// <summary>Whether the distinct training names are kept (models keep them so samples can exclude them).</summary>
         private protected virtual bool CollectsTrainingNames => false;
 
@@ -66,6 +73,7 @@ namespace MakemorePS.Common
                 LowerCase = LowerCase.IsPresent,
                 CollectNames = CollectsTrainingNames,
                 Rejected = WriteRejection,
+                CancellationToken = _stopping.Token,
             });
             _receivedInput = false;
             _errorsWritten = 0;
@@ -174,6 +182,9 @@ namespace MakemorePS.Common
             return counter.ToCounts();
         }
 
+        /// <inheritdoc/>
+        protected override void StopProcessing() => _stopping.Cancel();
+
         /// <summary>Reports a line of a file that cannot be a name; the counter has skipped it and goes on.</summary>
         private void WriteRejection(NameRejection rejection) => WriteCountedError(ErrorRecords.Create(
             new InvalidDataException($"{rejection.Source ?? "input"}, line {rejection.LineNumber}: {rejection.Message}", rejection.Error),
@@ -185,6 +196,11 @@ namespace MakemorePS.Common
             try
             {
                 counter.AddFile(file);
+            }
+            catch (System.OperationCanceledException)
+            {
+                // Ctrl+C while a file was being read: stop at once, like any stopped pipeline.
+                throw new PipelineStoppedException();
             }
             catch (IOException exception)
             {
