@@ -18,7 +18,10 @@ The shared deterministic inputs, all from PCG32 (XSH RR, 64-bit state; stream 54
 
 Run from the repository root with a Python that has torch (Debian: apt-get install python3-torch; /usr/bin/python3):
     /usr/bin/python3 tests/reference/mlp_reference.py
+With --steps N --no-fixture it trains N steps (the lecture's 200,000 take minutes) and prints the train and dev loss in
+evaluation mode (BatchNorm's running statistics), for comparison with the benchmark project's --mlp-quality run.
 """
+import argparse
 import math
 import os
 import sys
@@ -81,6 +84,10 @@ def gaussian_tensor(rng, rows, cols, scale):
 
 
 def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--steps", type=int, default=STEPS)
+    parser.add_argument("--no-fixture", action="store_true", help="do not rewrite mlp_reference_losses.txt")
+    args = parser.parse_args()
     with open(os.path.join(ROOT, "src", "MakemorePS.Core", "Data", "names.txt"), encoding="utf-8") as f:
         names = [line.strip() for line in f if line.strip()]
 
@@ -89,21 +96,26 @@ def main():
     for i in range(len(shuffled) - 1, 0, -1):
         j = rng.bounded(i + 1)
         shuffled[i], shuffled[j] = shuffled[j], shuffled[i]
-    train = shuffled[: int(0.8 * len(shuffled))]
+    n1, n2 = int(0.8 * len(shuffled)), int((0.8 + 0.1) * len(shuffled))
+    train, dev = shuffled[:n1], shuffled[n1:n2]
 
     chars = sorted(set("".join(train)))
     stoi = {c: i + 1 for i, c in enumerate(chars)}
     stoi["."] = 0
     vocab = len(stoi)
-    xs, ys = [], []
-    for name in train:
-        context = [0] * BLOCK
-        for ch in name + ".":
-            ix = stoi[ch]
-            xs.append(context)
-            ys.append(ix)
-            context = context[1:] + [ix]
-    Xtr, Ytr = torch.tensor(xs), torch.tensor(ys)
+
+    def examples(words):
+        xs, ys = [], []
+        for name in words:
+            context = [0] * BLOCK
+            for ch in name + ".":
+                ix = stoi[ch]
+                xs.append(context)
+                ys.append(ix)
+                context = context[1:] + [ix]
+        return torch.tensor(xs), torch.tensor(ys)
+
+    Xtr, Ytr = examples(train)
 
     g = Pcg32(2147483647)
     C = gaussian_tensor(g, vocab, EMBED, 1.0)
@@ -112,13 +124,15 @@ def main():
     b2 = torch.zeros(vocab)
     bngain = torch.ones((1, HIDDEN))
     bnbias = torch.zeros((1, HIDDEN))
+    bnmean_running = torch.zeros((1, HIDDEN))
+    bnstd_running = torch.ones((1, HIDDEN))
     parameters = [C, W1, W2, b2, bngain, bnbias]
     for p in parameters:
         p.requires_grad = True
 
     torch.set_num_threads(1)
     losses = []
-    for i in range(STEPS):
+    for i in range(args.steps):
         ix = torch.tensor([g.bounded(Xtr.shape[0]) for _ in range(BATCH)])
         Xb, Yb = Xtr[ix], Ytr[ix]
         emb = C[Xb]
@@ -127,6 +141,9 @@ def main():
         bnmeani = hpreact.mean(0, keepdim=True)
         bnstdi = hpreact.std(0, keepdim=True)
         hpreact = bngain * (hpreact - bnmeani) / bnstdi + bnbias
+        with torch.no_grad():
+            bnmean_running = 0.999 * bnmean_running + 0.001 * bnmeani
+            bnstd_running = 0.999 * bnstd_running + 0.001 * bnstdi
         h = torch.tanh(hpreact)
         logits = h @ W2 + b2
         loss = F.cross_entropy(logits, Yb)
@@ -136,14 +153,26 @@ def main():
         lr = 0.1 if i < 100000 else 0.01
         for p in parameters:
             p.data += -lr * p.grad
-        losses.append(loss.item())
+        if i < STEPS:
+            losses.append(loss.item())
+
+    @torch.no_grad()
+    def split_loss(words):
+        X, Y = examples(words)
+        hpreact = C[X].view(X.shape[0], -1) @ W1
+        hpreact = bngain * (hpreact - bnmean_running) / bnstd_running + bnbias
+        return F.cross_entropy(torch.tanh(hpreact) @ W2 + b2, Y).item()
+
+    if args.no_fixture:
+        print("%d steps: train %.4f, dev %.4f" % (args.steps, split_loss(train), split_loss([w for w in dev if set(w) <= set(chars)])))
+        return
 
     out = os.path.join(HERE, "mlp_reference_losses.txt")
     with open(out, "w", encoding="ascii", newline="\n") as f:
         f.write("# First %d mini-batch losses of the lecture's loop in PyTorch %s (float32), from tests/reference/mlp_reference.py\n" % (STEPS, torch.__version__))
         for loss in losses:
             f.write("%.9g\n" % loss)
-    print("wrote %s: %d losses, first %.6f, last %.6f, %d training names, %d examples" % (out, len(losses), losses[0], losses[-1], len(train), len(ys)), file=sys.stderr)
+    print("wrote %s: %d losses, first %.6f, last %.6f, %d training names, %d examples" % (out, len(losses), losses[0], losses[-1], len(train), len(Ytr)), file=sys.stderr)
 
 
 if __name__ == "__main__":
