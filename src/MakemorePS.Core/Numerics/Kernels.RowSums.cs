@@ -38,13 +38,5 @@ namespace MakemorePS.Core.Numerics
                 destination[i] = sum;
             }
         }
-
-        private static void CheckMatrix(int length, int columns, int rows)
-        {
-            if (columns < 0 || (long)rows * columns != length)
-            {
-                throw new ArgumentException($"A matrix of {rows} rows of {columns} columns holds {(long)rows * columns} elements, not {length}.", "matrix");
-            }
-        }
     }
 }

@@ -57,13 +57,5 @@ namespace MakemorePS.Core.Numerics
 
             return max + (float)Math.Log(sum);
         }
-
-        private static void CheckNotEmpty(int length)
-        {
-            if (length == 0)
-            {
-                throw new ArgumentException("The softmax of an empty vector is undefined; give at least one logit.", "x");
-            }
-        }
     }
 }

@@ -1,7 +1,4 @@
 using System;
-#if HAS_TENSOR_PRIMITIVES
-using System.Numerics.Tensors;
-#endif
 
 namespace MakemorePS.Core.Numerics
 {
@@ -11,60 +8,10 @@ namespace MakemorePS.Core.Numerics
     /// </summary>
     public static partial class Kernels
     {
-        /// <summary>destination[i] = exp(x[i] − max(x)) / Σ_j exp(x[j] − max(x)): a softmax that cannot overflow.</summary>
-        /// <remarks>TensorPrimitives.SoftMax does not subtract the maximum, so logits above ~88 overflow it.</remarks>
-        public static void SoftmaxStable(ReadOnlySpan<float> x, Span<float> destination)
-        {
-#if HAS_TENSOR_PRIMITIVES
-            CheckSameLength(x.Length, destination.Length);
-            if (x.Length == 0)
-            {
-                return;
-            }
-
-            float max = TensorPrimitives.Max(x);
-            TensorPrimitives.Subtract(x, max, destination);
-            TensorPrimitives.Exp(destination, destination);
-            float sum = TensorPrimitives.Sum(destination);
-            TensorPrimitives.Divide(destination, sum, destination);
-#else
-            SoftmaxStableScalar(x, destination);
-#endif
-        }
-
-        /// <summary>Scalar twin of <see cref="SoftmaxStable(ReadOnlySpan{float}, Span{float})"/>.</summary>
-        public static void SoftmaxStableScalar(ReadOnlySpan<float> x, Span<float> destination)
-        {
-            CheckSameLength(x.Length, destination.Length);
-            if (x.Length == 0)
-            {
-                return;
-            }
-
-            float max = x[0];
-            for (int i = 1; i < x.Length; i++)
-            {
-                max = Math.Max(max, x[i]);
-            }
-
-            float sum = 0f;
-            for (int i = 0; i < x.Length; i++)
-            {
-                float e = (float)Math.Exp(x[i] - max);
-                destination[i] = e;
-                sum += e;
-            }
-
-            for (int i = 0; i < x.Length; i++)
-            {
-                destination[i] /= sum;
-            }
-        }
-
         /// <summary>destination[i] = exp(x[i] − max(x)) / Σ_j exp(x[j] − max(x)) in double precision (scalar; used for model tables).</summary>
         public static void SoftmaxStable(ReadOnlySpan<double> x, Span<double> destination)
         {
-            CheckSameLength(x.Length, destination.Length);
+            CheckLengths(x.Length, destination.Length, nameof(destination));
             if (x.Length == 0)
             {
                 return;
@@ -87,14 +34,6 @@ namespace MakemorePS.Core.Numerics
             for (int i = 0; i < x.Length; i++)
             {
                 destination[i] /= sum;
-            }
-        }
-
-        private static void CheckSameLength(int source, int destination)
-        {
-            if (source != destination)
-            {
-                throw new ArgumentException($"The destination holds {destination} elements; the source holds {source}.", nameof(destination));
             }
         }
     }

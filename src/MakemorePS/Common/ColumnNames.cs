@@ -1,14 +1,15 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using MakemorePS.Core;
 
-namespace MakemorePS.Core
+namespace MakemorePS.Common
 {
     /// <summary>
     /// Names for the columns (or PowerShell properties) of a matrix over a vocabulary, one per symbol, that are distinct
     /// even when compared case-insensitively, as PowerShell compares property names.
     /// </summary>
-    public static class ColumnNames
+    internal static class ColumnNames
     {
         /// <summary>
         /// One column name per symbol, in vocabulary order. A symbol keeps its own text, except that these become
@@ -23,7 +24,7 @@ namespace MakemorePS.Core
         /// No name is empty, and none equals "First" (a symbol is a single character, a code name starts with "U+").
         /// </summary>
         /// <param name="vocabulary">The symbols.</param>
-        public static IReadOnlyList<string> For(Vocabulary vocabulary)
+        internal static IReadOnlyList<string> For(Vocabulary vocabulary)
         {
             if (vocabulary is null)
             {
@@ -75,7 +76,7 @@ namespace MakemorePS.Core
 
         /// <summary>"U+XXXX": the scalar value in upper-case hexadecimal, at least four digits.</summary>
         /// <param name="scalar">A Unicode scalar value.</param>
-        public static string CodeName(int scalar) => "U+" + scalar.ToString("X4", CultureInfo.InvariantCulture);
+        internal static string CodeName(int scalar) => "U+" + scalar.ToString("X4", CultureInfo.InvariantCulture);
 
         private static bool IsHardToRead(string symbol)
         {

@@ -1,12 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using MakemorePS.Common;
 using MakemorePS.Core;
 using Xunit;
 
-namespace MakemorePS.Core.Tests
+namespace MakemorePS.Module.Tests
 {
-    public class TextColumnNamesTests
+    public class ColumnNamesTests
     {
         [Fact]
         public void PlainSymbolsKeepTheirText()
