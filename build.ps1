@@ -4,18 +4,24 @@
 
 .DESCRIPTION
     Tasks (run in the order given):
-      Build    dotnet build MakemorePS.sln; the assemblies land in lib/<framework>, so the repository is importable.
+      Build    dotnet build MakemorePS.sln; a Release build copies the assemblies to lib/<framework>, so the
+               repository is importable (a Debug build stays in bin/Debug).
       Help     MAML help from the PlatyPS markdown in docs/ into module/en-US (installs
                Microsoft.PowerShell.PlatyPS for the current user if it is missing), then copies it beside the
                built assemblies so Get-Help finds it after Import-Module ./MakemorePS.psd1 (the build copies it
                there too). About topics go to en-US/ beside the manifest, where Get-Help looks for them.
-      Test     dotnet test MakemorePS.sln, then the Pester suite in a child pwsh so this session never locks
-               the module's DLLs.
+      Test     Builds, runs dotnet test MakemorePS.sln, then the Pester suite (tests/Invoke-Pester.ps1, which
+               hosts Pester in a child PowerShell so this session never locks the module's DLLs). The Pester suite
+               always tests the Release build in lib/.
       Package  A Release build laid out as a publishable module folder: out/MakemorePS/<version>/.
 
 .EXAMPLE
+    dotnet pwsh -NoProfile -File build.ps1 -Task Test
+    Runs every test, xunit and Pester, with the PowerShell pinned in .config/dotnet-tools.json.
+
+.EXAMPLE
     ./build.ps1
-    Builds the solution (Debug).
+    Builds the solution (Release).
 
 .EXAMPLE
     ./build.ps1 -Task Build, Help, Test, Package -Configuration Release
@@ -27,9 +33,13 @@ param(
     [ValidateSet('Build', 'Help', 'Test', 'Package')]
     [string[]] $Task = @('Build'),
 
-    # The build configuration for Build and Test (Package always builds Release).
+    # The build configuration for Build and the xunit tests. Only Release fills lib/, which the Pester suite
+    # imports, so Test always builds Release too; Package always builds Release.
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Debug'
+    [string] $Configuration = 'Release',
+
+    # With Package: where to lay out the module (default out/ at the repository root).
+    [string] $OutputPath = ''
 )
 
 Set-StrictMode -Version Latest
@@ -68,21 +78,6 @@ function Invoke-Native {
     if ($LASTEXITCODE -ne 0) {
         Exit-BuildWithError -Message "'$FilePath $($ArgumentList -join ' ')' failed with exit code $LASTEXITCODE; see its output above." -ErrorId $ErrorId
     }
-}
-
-function Get-PwshPath {
-    # The Pester suite needs PowerShell 7.4+; prefer the pwsh running this script.
-    if ($PSVersionTable.PSEdition -eq 'Core') {
-        $candidate = [System.Diagnostics.Process]::GetCurrentProcess().MainModule.FileName
-        if ((Split-Path -Path $candidate -Leaf) -like 'pwsh*') {
-            return $candidate
-        }
-    }
-    $command = Get-Command -Name 'pwsh' -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
-    if ($null -eq $command) {
-        Exit-BuildWithError -Message 'The Pester tests need PowerShell 7.4 or later (pwsh), which was not found. Install it from https://aka.ms/powershell and run the Test task again.' -ErrorId 'PwshNotFound' -Category NotInstalled
-    }
-    return $command.Source
 }
 
 function Install-PlatyPSIfMissing {
@@ -161,20 +156,32 @@ function Invoke-HelpTask {
 
 function Invoke-TestTask {
     param([Parameter(Mandatory)] [string] $BuildConfiguration)
+    Invoke-BuildTask -BuildConfiguration $BuildConfiguration
+    if ($BuildConfiguration -ne 'Release') {
+        Invoke-BuildTask -BuildConfiguration 'Release'
+    }
     Write-Step "Running the xunit tests ($BuildConfiguration)"
-    Invoke-Native -FilePath 'dotnet' -ArgumentList @('test', $solution, '-c', $BuildConfiguration, '--nologo') -ErrorId 'UnitTestsFailed'
+    & dotnet test $solution -c $BuildConfiguration --no-build --nologo
+    $unitTestsPassed = $LASTEXITCODE -eq 0
 
-    # A child process loads the module, so this session never holds the DLLs the next build must overwrite.
-    $pwsh = Get-PwshPath
-    $pesterScript = Join-Path -Path $repositoryRoot -ChildPath 'tests/Invoke-Pester.ps1'
-    Write-Step 'Running the Pester tests in a child pwsh'
-    Invoke-Native -FilePath $pwsh -ArgumentList @('-NoProfile', '-NonInteractive', '-File', $pesterScript, '-Configuration', $BuildConfiguration) -ErrorId 'PesterTestsFailed'
+    # Pester runs even when an xunit test failed, so one run reports every failure.
+    Write-Step 'Running the Pester tests'
+    & (Join-Path -Path $repositoryRoot -ChildPath 'tests/Invoke-Pester.ps1')
+    $pesterPassed = $LASTEXITCODE -eq 0
+
+    if (-not $unitTestsPassed) {
+        Exit-BuildWithError -Message 'Some xunit tests failed; see their output above.' -ErrorId 'UnitTestsFailed'
+    }
+    if (-not $pesterPassed) {
+        Exit-BuildWithError -Message 'Some Pester tests failed; see their output above.' -ErrorId 'PesterTestsFailed'
+    }
 }
 
 function Invoke-PackageTask {
     Invoke-BuildTask -BuildConfiguration 'Release'
     $version = (Import-PowerShellDataFile -LiteralPath $manifestPath).ModuleVersion
-    $packageRoot = Join-Path -Path $repositoryRoot -ChildPath "out/$moduleName/$version"
+    $outputRoot = if ($OutputPath) { [System.IO.Path]::GetFullPath($OutputPath, (Get-Location).ProviderPath) } else { Join-Path -Path $repositoryRoot -ChildPath 'out' }
+    $packageRoot = Join-Path -Path $outputRoot -ChildPath "$moduleName/$version"
     Write-Step "Laying out $packageRoot"
     if (Test-Path -LiteralPath $packageRoot) {
         Remove-Item -LiteralPath $packageRoot -Recurse -Force
@@ -202,9 +209,8 @@ function Invoke-PackageTask {
         }
     }
 
-    $readme = Join-Path -Path $repositoryRoot -ChildPath 'README.md'
-    if (Test-Path -LiteralPath $readme) {
-        Copy-Item -LiteralPath $readme -Destination $packageRoot
+    foreach ($document in 'README.md', 'LICENSE') {
+        Copy-Item -LiteralPath (Join-Path -Path $repositoryRoot -ChildPath $document) -Destination $packageRoot
     }
 
     $null = Test-ModuleManifest -Path (Join-Path -Path $packageRoot -ChildPath 'MakemorePS.psd1')

@@ -19,7 +19,7 @@ else {
 
 $assemblyPath = Join-Path -Path $moduleRoot -ChildPath "lib/$framework/MakemorePS.dll"
 if (-not (Test-Path -LiteralPath $assemblyPath -PathType Leaf)) {
-    $message = "The MakemorePS cmdlets have not been built: '$assemblyPath' does not exist. Run 'dotnet build' in '$moduleRoot' first (or './build.ps1 -Task Build'), then import the module again."
+    $message = "The MakemorePS cmdlets have not been built: '$assemblyPath' does not exist. Run 'dotnet build -c Release' in '$moduleRoot' first (only a Release build fills lib/), then import the module again."
     $exception = [System.IO.FileNotFoundException]::new($message, $assemblyPath)
     throw [System.Management.Automation.ErrorRecord]::new($exception, 'ModuleNotBuilt', [System.Management.Automation.ErrorCategory]::ObjectNotFound, $assemblyPath)
 }

@@ -3,15 +3,14 @@
     Runs the Pester tests of MakemorePS in a child pwsh and prints "PesterCounts: <passed> <failed>".
 
 .DESCRIPTION
-    The tests import the module built into the repository (lib/<framework>, from `dotnet build`). When that build is
-    missing, this script builds the solution first, in the configuration given.
+    The tests import the module built into the repository: lib/<framework>, which only a Release build fills
+    (`dotnet build -c Release`). When that build is missing, this script makes it first. Pester 5.9.1 comes from
+    NuGet (a PackageDownload in tests/MakemorePS.Module.Tests) and is imported by path: never from the PowerShell
+    Gallery, never whatever Pester happens to be installed.
 
     The tests run in a child pwsh, so the calling session never loads (and locks) the module's assemblies. The last
     line printed is always "PesterCounts: <passed> <failed>" (.ci/run reads it); the exit code is 0 only when every
     test passed and at least one ran.
-
-.PARAMETER Configuration
-    The configuration to build in when the module has not been built yet.
 
 .PARAMETER Path
     Test files or folders to run; by default every *.Tests.ps1 file in tests/Pester.
@@ -20,18 +19,15 @@
     Also writes the results to this NUnit XML file.
 
 .EXAMPLE
-    pwsh -NoProfile -File tests/Invoke-Pester.ps1
-    Runs the whole suite.
+    dotnet pwsh -NoProfile -File tests/Invoke-Pester.ps1
+    Runs the whole suite with the PowerShell pinned in .config/dotnet-tools.json.
 
 .EXAMPLE
-    pwsh -NoProfile -File tests/Invoke-Pester.ps1 -Path tests/Pester/Get-BigramSample.Tests.ps1
+    dotnet pwsh -NoProfile -File tests/Invoke-Pester.ps1 -Path tests/Pester/Get-BigramSample.Tests.ps1
     Runs the tests of one cmdlet.
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Debug',
-
     [string[]] $Path = @(),
 
     [string] $ResultPath = '',
@@ -89,8 +85,8 @@ if ($CountsFile) {
 # The parent: make sure the module is built, then run the child.
 $moduleAssembly = Join-Path -Path $repositoryRoot -ChildPath 'lib/net8.0/MakemorePS.dll'
 if (-not (Test-Path -LiteralPath $moduleAssembly)) {
-    Write-Information -MessageData "The module is not built yet: building MakemorePS.sln ($Configuration)." -InformationAction Continue
-    & dotnet build (Join-Path -Path $repositoryRoot -ChildPath 'MakemorePS.sln') -c $Configuration --nologo
+    Write-Information -MessageData 'The module is not built yet: building MakemorePS.sln (Release).' -InformationAction Continue
+    & dotnet build (Join-Path -Path $repositoryRoot -ChildPath 'MakemorePS.sln') -c Release --nologo
     if ($LASTEXITCODE -ne 0) {
         Write-Output 'The build failed, so the Pester tests did not run.'
         Write-Output 'PesterCounts: 0 1'
@@ -106,7 +102,7 @@ catch {
 }
 
 $counts = Join-Path -Path ([System.IO.Path]::GetTempPath()) -ChildPath ("MakemorePS-Pester-{0}.txt" -f [guid]::NewGuid())
-$childArguments = @('-NoProfile', '-NonInteractive', '-File', $PSCommandPath, '-Configuration', $Configuration, '-CountsFile', $counts)
+$childArguments = @('-NoProfile', '-NonInteractive', '-File', $PSCommandPath, '-CountsFile', $counts)
 if ($Path.Count -gt 0) {
     $resolved = foreach ($item in $Path) { (Resolve-Path -Path $item).ProviderPath }
     $childArguments += @('-Path', ($resolved -join ','))

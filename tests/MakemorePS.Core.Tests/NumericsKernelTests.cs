@@ -40,7 +40,7 @@ namespace MakemorePS.Core.Tests
             var vectorized = new float[length];
             var scalar = new float[length];
             float lseVectorized = Kernels.SoftmaxLogSumExp(x, vectorized);
-            float lseScalar = Kernels.SoftmaxLogSumExpScalar(x, scalar);
+            float lseScalar = ScalarKernels.SoftmaxLogSumExp(x, scalar);
             AssertAllClose(scalar, vectorized, 1e-5, 1e-12);
             AssertClose(lseScalar, lseVectorized, 1e-6, 1e-6);
             Assert.Equal(1.0, vectorized.Sum(p => (double)p), 1e-5);
@@ -57,7 +57,7 @@ namespace MakemorePS.Core.Tests
             float[] x = Values(length, 21 + length);
             float[] y = Values(length, 31 + length);
             float[] products = x.Zip(y, (a, b) => a * b).ToArray();
-            Assert.InRange(Kernels.Dot(x, y) - Kernels.DotScalar(x, y), -2 * SumTolerance(products), 2 * SumTolerance(products));
+            Assert.InRange(Kernels.Dot(x, y) - ScalarKernels.Dot(x, y), -2 * SumTolerance(products), 2 * SumTolerance(products));
         }
 
         [Theory]
@@ -65,7 +65,7 @@ namespace MakemorePS.Core.Tests
         public void SumOfSquaresEqualsItsScalarLoop(int length)
         {
             float[] x = Values(length, 41 + length);
-            AssertClose(Kernels.SumOfSquaresScalar(x), Kernels.SumOfSquares(x), 1e-5);
+            AssertClose(ScalarKernels.SumOfSquares(x), Kernels.SumOfSquares(x), 1e-5);
         }
 
         [Theory]
@@ -73,7 +73,7 @@ namespace MakemorePS.Core.Tests
         public void MaxEqualsItsScalarLoop(int length)
         {
             float[] x = Values(length, 51 + length);
-            Assert.Equal(Kernels.MaxScalar(x), Kernels.Max(x));
+            Assert.Equal(ScalarKernels.Max(x), Kernels.Max(x));
             Assert.Equal(x.Max(), Kernels.Max(x));
         }
 
@@ -89,29 +89,29 @@ namespace MakemorePS.Core.Tests
             float[] actual = new float[length];
 
             // Fused multiply-add may round once where the loop rounds twice: allow an ulp or two of the operands.
-            Kernels.MultiplyAddScalar(x, -0.75f, y, expected);
+            ScalarKernels.MultiplyAdd(x, -0.75f, y, expected);
             Kernels.MultiplyAdd(x, -0.75f, y, actual);
             AssertAllClose(expected, actual, 1e-6, 1e-5);
 
-            Kernels.MultiplyAddScalar(x, y, z, expected);
+            ScalarKernels.MultiplyAdd(x, y, z, expected);
             Kernels.MultiplyAdd(x, y, z, actual);
             AssertAllClose(expected, actual, 1e-6, 1e-4);
 
-            Kernels.MultiplyScalar(x, 3.5f, expected);
+            ScalarKernels.Multiply(x, 3.5f, expected);
             Kernels.Multiply(x, 3.5f, actual);
             Assert.Equal(expected, actual);
 
-            Kernels.AddScalar(x, y, expected);
+            ScalarKernels.Add(x, y, expected);
             Kernels.Add(x, y, actual);
             Assert.Equal(expected, actual);
 
             float shift = x.Max();
-            Kernels.ExpShiftedScalar(x, shift, expected);
+            ScalarKernels.ExpShifted(x, shift, expected);
             Kernels.ExpShifted(x, shift, actual);
             AssertAllClose(expected, actual, 1e-6, 1e-37);
 
             float[] positive = x.Select(v => Math.Abs(v) + 0.01f).ToArray();
-            Kernels.LogScalar(positive, expected);
+            ScalarKernels.Log(positive, expected);
             Kernels.Log(positive, actual);
             AssertAllClose(expected, actual, 1e-6, 1e-6);
         }
@@ -126,7 +126,7 @@ namespace MakemorePS.Core.Tests
             float[] matrix = Values(rows * columns, 91 + rows);
             var expected = new float[rows];
             var actual = new float[rows];
-            Kernels.RowSumsScalar(matrix, columns, expected);
+            ScalarKernels.RowSums(matrix, columns, expected);
             Kernels.RowSums(matrix, columns, actual);
             for (int i = 0; i < rows; i++)
             {
@@ -154,7 +154,7 @@ namespace MakemorePS.Core.Tests
             foreach (bool scalar in new[] { false, true })
             {
                 var p = new float[logits.Length];
-                float lse = scalar ? Kernels.SoftmaxLogSumExpScalar(logits, p) : Kernels.SoftmaxLogSumExp(logits, p);
+                float lse = scalar ? ScalarKernels.SoftmaxLogSumExp(logits, p) : Kernels.SoftmaxLogSumExp(logits, p);
                 Assert.All(p, value => Assert.True(!float.IsNaN(value) && !float.IsInfinity(value)));
                 Assert.Equal(1.0, p.Sum(v => (double)v), 1e-6);
                 Assert.Equal(0f, p[1]);
@@ -172,9 +172,9 @@ namespace MakemorePS.Core.Tests
             float[] x = { 1f, float.NaN, 2f };
             var p = new float[3];
             Assert.True(float.IsNaN(Kernels.SoftmaxLogSumExp(x, p)));
-            Assert.True(float.IsNaN(Kernels.SoftmaxLogSumExpScalar(x, p)));
+            Assert.True(float.IsNaN(ScalarKernels.SoftmaxLogSumExp(x, p)));
             Assert.True(float.IsNaN(Kernels.Max(x)));
-            Assert.True(float.IsNaN(Kernels.MaxScalar(x)));
+            Assert.True(float.IsNaN(ScalarKernels.Max(x)));
         }
 
         [Fact]
@@ -183,17 +183,14 @@ namespace MakemorePS.Core.Tests
             var three = new float[3];
             var two = new float[2];
             Assert.Throws<ArgumentException>(() => Kernels.Dot(three, two));
-            Assert.Throws<ArgumentException>(() => Kernels.DotScalar(three, two));
             Assert.Throws<ArgumentException>(() => Kernels.MultiplyAdd(three, 1f, two, three));
-            Assert.Throws<ArgumentException>(() => Kernels.MultiplyAddScalar(three, 1f, three, two));
+            Assert.Throws<ArgumentException>(() => Kernels.MultiplyAdd(three, 1f, three, two));
             Assert.Throws<ArgumentException>(() => Kernels.Add(three, three, two));
             Assert.Throws<ArgumentException>(() => Kernels.Multiply(three, 2f, two));
             Assert.Throws<ArgumentException>(() => Kernels.SoftmaxLogSumExp(three, two));
             Assert.Throws<ArgumentException>(() => Kernels.SoftmaxLogSumExp(ReadOnlySpan<float>.Empty, Span<float>.Empty));
-            Assert.Throws<ArgumentException>(() => Kernels.SoftmaxLogSumExpScalar(ReadOnlySpan<float>.Empty, Span<float>.Empty));
             Assert.Throws<ArgumentException>(() => Kernels.Max(ReadOnlySpan<float>.Empty));
             Assert.Throws<ArgumentException>(() => Kernels.RowSums(three, 2, two));
-            Assert.Throws<ArgumentException>(() => Kernels.RowSumsScalar(three, 2, two));
         }
 
         [Fact]
@@ -231,7 +228,7 @@ namespace MakemorePS.Core.Tests
                 var vectorized = new float[x.Length];
                 var scalar = new float[x.Length];
                 float a = Kernels.SoftmaxLogSumExp(x, vectorized);
-                float b = Kernels.SoftmaxLogSumExpScalar(x, scalar);
+                float b = ScalarKernels.SoftmaxLogSumExp(x, scalar);
                 bool sameNormalizer = Math.Abs(a - b) <= 1e-6 * Math.Max(1.0, Math.Abs(b)) + 1e-5;
                 bool sameProbabilities = vectorized.Zip(scalar, (p, q) => Math.Abs(p - q) <= 1e-5 * q + 1e-12).All(ok => ok);
                 bool normalized = Math.Abs(vectorized.Sum(p => (double)p) - 1.0) < 1e-5;

@@ -114,7 +114,7 @@ namespace MakemorePS.Module.Tests
             if (!File.Exists(cmdletAssembly))
             {
                 throw new FileNotFoundException(
-                    $"The cmdlet assembly {cmdletAssembly} is missing: build src/MakemorePS (dotnet build MakemorePS.sln) so it is copied to lib/net8.0.",
+                    $"The cmdlet assembly {cmdletAssembly} is missing: build src/MakemorePS (dotnet build MakemorePS.sln) in the same configuration as these tests.",
                     cmdletAssembly);
             }
 

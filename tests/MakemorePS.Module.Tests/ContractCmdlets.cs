@@ -37,7 +37,7 @@ namespace MakemorePS.Module.Tests
         public static CmdletClass Find(string commandName)
         {
             CmdletClass? cmdlet = CmdletCatalog.Cmdlets.FirstOrDefault(c => c.CommandName == commandName);
-            Assert.True(cmdlet != null, $"The built lib/net8.0/MakemorePS.dll has no cmdlet {commandName}; it has: {string.Join(", ", CmdletCatalog.Cmdlets.Select(c => c.CommandName))}.");
+            Assert.True(cmdlet != null, $"The built MakemorePS.dll has no cmdlet {commandName}; it has: {string.Join(", ", CmdletCatalog.Cmdlets.Select(c => c.CommandName))}.");
             return cmdlet!;
         }
     }

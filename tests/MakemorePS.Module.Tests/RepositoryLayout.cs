@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Reflection;
 
 namespace MakemorePS.Module.Tests
 {
@@ -20,8 +21,12 @@ namespace MakemorePS.Module.Tests
 
         public static string CoreSourceDirectory => Path.Combine(Root, "src", "MakemorePS.Core");
 
-        /// <summary>The folder the build copies the net8.0 module assemblies to; the loader reads it.</summary>
-        public static string ModuleLibDirectory => Path.Combine(Root, "lib", "net8.0");
+        /// <summary>The configuration these tests were built in; the cmdlet assembly they inspect is built in the same one.</summary>
+        public static string BuildConfiguration => typeof(RepositoryLayout).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "BuildConfiguration").Value!;
+
+        /// <summary>The net8.0 build output of src/MakemorePS (its assemblies and every dependency it ships).</summary>
+        public static string ModuleLibDirectory => Path.Combine(ModuleSourceDirectory, "bin", BuildConfiguration, "net8.0");
 
         public static string CmdletAssemblyPath => Path.Combine(ModuleLibDirectory, "MakemorePS.dll");
 

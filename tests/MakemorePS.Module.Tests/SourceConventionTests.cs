@@ -266,14 +266,15 @@ namespace MakemorePS.Module.Tests
         [Fact]
         public void ModuleFolderDoesNotShipPowerShellItself()
         {
-            Assert.True(File.Exists(RepositoryLayout.CmdletAssemblyPath), "Build first: lib/net8.0/MakemorePS.dll is missing.");
-            foreach (string lib in Directory.GetDirectories(Path.Combine(RepositoryLayout.Root, "lib")))
+            string output = RepositoryLayout.Relative(RepositoryLayout.ModuleLibDirectory);
+            Assert.True(File.Exists(RepositoryLayout.CmdletAssemblyPath), $"Build first: {output}/MakemorePS.dll is missing.");
+            foreach (string framework in Directory.GetDirectories(Path.GetDirectoryName(RepositoryLayout.ModuleLibDirectory)!))
             {
-                Assert.False(File.Exists(Path.Combine(lib, "System.Management.Automation.dll")), $"{RepositoryLayout.Relative(lib)} ships System.Management.Automation.dll; the host provides it.");
+                Assert.False(File.Exists(Path.Combine(framework, "System.Management.Automation.dll")), $"{RepositoryLayout.Relative(framework)} ships System.Management.Automation.dll; the host provides it.");
             }
 
-            Assert.True(File.Exists(Path.Combine(RepositoryLayout.ModuleLibDirectory, "MakemorePS.Core.dll")), "lib/net8.0 lacks MakemorePS.Core.dll.");
-            Assert.True(File.Exists(Path.Combine(RepositoryLayout.ModuleLibDirectory, "System.Numerics.Tensors.dll")), "lib/net8.0 lacks System.Numerics.Tensors.dll, which is not part of the shared framework.");
+            Assert.True(File.Exists(Path.Combine(RepositoryLayout.ModuleLibDirectory, "MakemorePS.Core.dll")), $"{output} lacks MakemorePS.Core.dll.");
+            Assert.True(File.Exists(Path.Combine(RepositoryLayout.ModuleLibDirectory, "System.Numerics.Tensors.dll")), $"{output} lacks System.Numerics.Tensors.dll, which is not part of the shared framework.");
         }
 
         /// <summary>The code part of a PowerShell line: without `# comments` and `&lt;# … #&gt;` blocks (strings are rare enough here).</summary>

@@ -10,6 +10,13 @@ BeforeAll {
 }
 
 Describe 'The README''s main job' {
+    It 'is the command the README gives for setting up' {
+        # The set-up command restores the tools, builds Release, then runs the job in the pinned PowerShell.
+        $readme = Get-Content -LiteralPath (Join-Path -Path $script:RepositoryRoot -ChildPath 'README.md')
+        $setUp = $readme[([array]::IndexOf($readme, '## Set up'))..($readme.Count - 1)] | Where-Object { $_ -like 'dotnet tool restore*' } | Select-Object -First 1
+        $setUp | Should -Be 'dotnet tool restore && dotnet build -c Release && dotnet pwsh -NoProfile -Command "Import-Module ./MakemorePS.psd1; New-BigramModel | Get-BigramSample -Count 10"'
+    }
+
     It 'imports the built module from the repository root and exports its cmdlets' {
         $result = Invoke-FreshShell -Command 'Import-Module ./MakemorePS.psd1; (Get-Command -Module MakemorePS).Name | Sort-Object'
         $result.ExitCode | Should -Be 0

@@ -1,7 +1,5 @@
 using System;
-#if HAS_TENSOR_PRIMITIVES
 using System.Numerics.Tensors;
-#endif
 
 namespace MakemorePS.Core.Numerics
 {
@@ -12,24 +10,9 @@ namespace MakemorePS.Core.Numerics
         /// <exception cref="ArgumentException">The lengths differ.</exception>
         public static void Add(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> destination)
         {
-#if HAS_TENSOR_PRIMITIVES
             CheckLengths(x.Length, y.Length, nameof(y));
             CheckLengths(x.Length, destination.Length, nameof(destination));
             TensorPrimitives.Add(x, y, destination);
-#else
-            AddScalar(x, y, destination);
-#endif
-        }
-
-        /// <summary>Scalar twin of <see cref="Add(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float})"/>.</summary>
-        public static void AddScalar(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> destination)
-        {
-            CheckLengths(x.Length, y.Length, nameof(y));
-            CheckLengths(x.Length, destination.Length, nameof(destination));
-            for (int i = 0; i < x.Length; i++)
-            {
-                destination[i] = x[i] + y[i];
-            }
         }
     }
 }

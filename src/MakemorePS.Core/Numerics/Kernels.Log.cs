@@ -1,7 +1,5 @@
 using System;
-#if HAS_TENSOR_PRIMITIVES
 using System.Numerics.Tensors;
-#endif
 
 namespace MakemorePS.Core.Numerics
 {
@@ -12,22 +10,8 @@ namespace MakemorePS.Core.Numerics
         /// <exception cref="ArgumentException">The lengths differ.</exception>
         public static void Log(ReadOnlySpan<float> x, Span<float> destination)
         {
-#if HAS_TENSOR_PRIMITIVES
             CheckLengths(x.Length, destination.Length, nameof(destination));
             TensorPrimitives.Log(x, destination);
-#else
-            LogScalar(x, destination);
-#endif
-        }
-
-        /// <summary>Scalar twin of <see cref="Log(ReadOnlySpan{float}, Span{float})"/>.</summary>
-        public static void LogScalar(ReadOnlySpan<float> x, Span<float> destination)
-        {
-            CheckLengths(x.Length, destination.Length, nameof(destination));
-            for (int i = 0; i < x.Length; i++)
-            {
-                destination[i] = (float)Math.Log(x[i]);
-            }
         }
     }
 }

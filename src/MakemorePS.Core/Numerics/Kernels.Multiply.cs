@@ -1,7 +1,5 @@
 using System;
-#if HAS_TENSOR_PRIMITIVES
 using System.Numerics.Tensors;
-#endif
 
 namespace MakemorePS.Core.Numerics
 {
@@ -12,22 +10,8 @@ namespace MakemorePS.Core.Numerics
         /// <exception cref="ArgumentException">The lengths differ.</exception>
         public static void Multiply(ReadOnlySpan<float> x, float scale, Span<float> destination)
         {
-#if HAS_TENSOR_PRIMITIVES
             CheckLengths(x.Length, destination.Length, nameof(destination));
             TensorPrimitives.Multiply(x, scale, destination);
-#else
-            MultiplyScalar(x, scale, destination);
-#endif
-        }
-
-        /// <summary>Scalar twin of <see cref="Multiply(ReadOnlySpan{float}, float, Span{float})"/>.</summary>
-        public static void MultiplyScalar(ReadOnlySpan<float> x, float scale, Span<float> destination)
-        {
-            CheckLengths(x.Length, destination.Length, nameof(destination));
-            for (int i = 0; i < x.Length; i++)
-            {
-                destination[i] = x[i] * scale;
-            }
         }
     }
 }

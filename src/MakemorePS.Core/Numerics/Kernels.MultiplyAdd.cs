@@ -1,7 +1,5 @@
 using System;
-#if HAS_TENSOR_PRIMITIVES
 using System.Numerics.Tensors;
-#endif
 
 namespace MakemorePS.Core.Numerics
 {
@@ -12,24 +10,9 @@ namespace MakemorePS.Core.Numerics
         /// <exception cref="ArgumentException">The lengths differ.</exception>
         public static void MultiplyAdd(ReadOnlySpan<float> x, float scale, ReadOnlySpan<float> addend, Span<float> destination)
         {
-#if HAS_TENSOR_PRIMITIVES
             CheckLengths(x.Length, addend.Length, nameof(addend));
             CheckLengths(x.Length, destination.Length, nameof(destination));
             TensorPrimitives.MultiplyAdd(x, scale, addend, destination);
-#else
-            MultiplyAddScalar(x, scale, addend, destination);
-#endif
-        }
-
-        /// <summary>Scalar twin of <see cref="MultiplyAdd(ReadOnlySpan{float}, float, ReadOnlySpan{float}, Span{float})"/>.</summary>
-        public static void MultiplyAddScalar(ReadOnlySpan<float> x, float scale, ReadOnlySpan<float> addend, Span<float> destination)
-        {
-            CheckLengths(x.Length, addend.Length, nameof(addend));
-            CheckLengths(x.Length, destination.Length, nameof(destination));
-            for (int i = 0; i < x.Length; i++)
-            {
-                destination[i] = (x[i] * scale) + addend[i];
-            }
         }
 
         /// <summary>destination[i] = x[i]·y[i] + addend[i] (element-wise fused scale and shift).</summary>
@@ -37,26 +20,10 @@ namespace MakemorePS.Core.Numerics
         /// <exception cref="ArgumentException">The lengths differ.</exception>
         public static void MultiplyAdd(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> addend, Span<float> destination)
         {
-#if HAS_TENSOR_PRIMITIVES
             CheckLengths(x.Length, y.Length, nameof(y));
             CheckLengths(x.Length, addend.Length, nameof(addend));
             CheckLengths(x.Length, destination.Length, nameof(destination));
             TensorPrimitives.MultiplyAdd(x, y, addend, destination);
-#else
-            MultiplyAddScalar(x, y, addend, destination);
-#endif
-        }
-
-        /// <summary>Scalar twin of <see cref="MultiplyAdd(ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float})"/>.</summary>
-        public static void MultiplyAddScalar(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> addend, Span<float> destination)
-        {
-            CheckLengths(x.Length, y.Length, nameof(y));
-            CheckLengths(x.Length, addend.Length, nameof(addend));
-            CheckLengths(x.Length, destination.Length, nameof(destination));
-            for (int i = 0; i < x.Length; i++)
-            {
-                destination[i] = (x[i] * y[i]) + addend[i];
-            }
         }
     }
 }

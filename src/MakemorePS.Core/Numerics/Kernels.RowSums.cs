@@ -1,7 +1,5 @@
 using System;
-#if HAS_TENSOR_PRIMITIVES
 using System.Numerics.Tensors;
-#endif
 
 namespace MakemorePS.Core.Numerics
 {
@@ -11,31 +9,10 @@ namespace MakemorePS.Core.Numerics
         /// <exception cref="ArgumentException">The matrix does not hold destination.Length rows of <paramref name="columns"/> elements.</exception>
         public static void RowSums(ReadOnlySpan<float> matrix, int columns, Span<float> destination)
         {
-#if HAS_TENSOR_PRIMITIVES
             CheckMatrix(matrix.Length, columns, destination.Length);
             for (int i = 0; i < destination.Length; i++)
             {
                 destination[i] = TensorPrimitives.Sum(matrix.Slice(i * columns, columns));
-            }
-#else
-            RowSumsScalar(matrix, columns, destination);
-#endif
-        }
-
-        /// <summary>Scalar twin of <see cref="RowSums(ReadOnlySpan{float}, int, Span{float})"/>.</summary>
-        public static void RowSumsScalar(ReadOnlySpan<float> matrix, int columns, Span<float> destination)
-        {
-            CheckMatrix(matrix.Length, columns, destination.Length);
-            for (int i = 0; i < destination.Length; i++)
-            {
-                float sum = 0f;
-                ReadOnlySpan<float> row = matrix.Slice(i * columns, columns);
-                for (int j = 0; j < row.Length; j++)
-                {
-                    sum += row[j];
-                }
-
-                destination[i] = sum;
             }
         }
     }

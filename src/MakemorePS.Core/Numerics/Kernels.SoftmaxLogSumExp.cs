@@ -1,7 +1,5 @@
 using System;
-#if HAS_TENSOR_PRIMITIVES
 using System.Numerics.Tensors;
-#endif
 
 namespace MakemorePS.Core.Numerics
 {
@@ -15,7 +13,6 @@ namespace MakemorePS.Core.Numerics
         /// <exception cref="ArgumentException">x is empty, or the lengths differ.</exception>
         public static float SoftmaxLogSumExp(ReadOnlySpan<float> x, Span<float> destination)
         {
-#if HAS_TENSOR_PRIMITIVES
             CheckNotEmpty(x.Length);
             CheckLengths(x.Length, destination.Length, nameof(destination));
             float max = TensorPrimitives.Max(x);
@@ -23,38 +20,6 @@ namespace MakemorePS.Core.Numerics
             TensorPrimitives.Exp(destination, destination);
             float sum = TensorPrimitives.Sum(destination);
             TensorPrimitives.Multiply(destination, 1f / sum, destination);
-            return max + (float)Math.Log(sum);
-#else
-            return SoftmaxLogSumExpScalar(x, destination);
-#endif
-        }
-
-        /// <summary>Scalar twin of <see cref="SoftmaxLogSumExp(ReadOnlySpan{float}, Span{float})"/>.</summary>
-        public static float SoftmaxLogSumExpScalar(ReadOnlySpan<float> x, Span<float> destination)
-        {
-            CheckNotEmpty(x.Length);
-            CheckLengths(x.Length, destination.Length, nameof(destination));
-            float max = x[0];
-            for (int i = 1; i < x.Length; i++)
-            {
-                // NaN must win, as it does in TensorPrimitives.Max, so a bad weight shows up as a NaN loss.
-                max = float.IsNaN(x[i]) || x[i] > max ? x[i] : max;
-            }
-
-            float sum = 0f;
-            for (int i = 0; i < x.Length; i++)
-            {
-                float e = (float)Math.Exp(x[i] - max);
-                destination[i] = e;
-                sum += e;
-            }
-
-            float inverse = 1f / sum;
-            for (int i = 0; i < x.Length; i++)
-            {
-                destination[i] *= inverse;
-            }
-
             return max + (float)Math.Log(sum);
         }
     }

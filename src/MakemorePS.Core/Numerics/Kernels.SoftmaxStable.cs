@@ -3,8 +3,8 @@ using System;
 namespace MakemorePS.Core.Numerics
 {
     /// <summary>
-    /// Numeric kernels in TensorPrimitives style: spans in, destination span last. Each vectorized kernel has a
-    /// plain scalar twin (suffix <c>Scalar</c>) that the tests compare it with and that netstandard2.0 runs.
+    /// Numeric kernels in TensorPrimitives style: spans in, destination span last. Every target runs the same
+    /// TensorPrimitives kernels; the tests check each against a plain scalar loop (tests' ScalarKernels).
     /// </summary>
     public static partial class Kernels
     {
