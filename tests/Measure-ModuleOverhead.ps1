@@ -1,4 +1,4 @@
-#Requires -Version 7.4
+﻿#Requires -Version 7.4
 <#
 .SYNOPSIS
     Prints MakemorePS's end-to-end costs in PowerShell as ratios to PowerShell's own pipeline cost (issue #4).
@@ -14,7 +14,8 @@
       3. Invoke-BigramTraining's per-step cost (a long run minus a one-step run, divided by the extra steps)
          vs the core's own per-step cost measured the same way through BigramTrainer.Train  (target <= 2x)
 
-    This is a plain script that prints figures; it asserts nothing and is not a Pester test.
+    This is a plain script that outputs figures (a Markdown table, as lines of text; progress goes to the progress
+    stream); it asserts nothing and is not a Pester test.
 
 .PARAMETER Repeat
     How many timed runs each median is taken over. The first comparison's pipelines last only tens of
@@ -52,19 +53,16 @@ $ErrorActionPreference = 'Stop'
 $repositoryRoot = Split-Path -Parent $PSScriptRoot
 $manifest = Join-Path $repositoryRoot 'MakemorePS.psd1'
 
-function Stop-WithError {
-    param([string] $Message, [string] $ErrorId, [System.Management.Automation.ErrorCategory] $Category)
-    $record = [System.Management.Automation.ErrorRecord]::new(
-        [System.InvalidOperationException]::new($Message), $ErrorId, $Category, $null)
-    $PSCmdlet.ThrowTerminatingError($record)
-}
+# The progress messages go to the progress stream; the figures are the script's output.
+$activity = 'Measuring MakemorePS overhead'
 
 if (-not $NoBuild) {
-    Write-Host "Building the module (dotnet build src/MakemorePS -c Release) ..."
+    Write-Progress -Activity $activity -Status 'Building the module (dotnet build src/MakemorePS -c Release)'
     $buildOutput = & dotnet build (Join-Path $repositoryRoot 'src/MakemorePS/MakemorePS.csproj') -c Release -nologo -v quiet 2>&1
     if ($LASTEXITCODE -ne 0) {
-        $buildOutput | Write-Host
-        Stop-WithError "The module did not build (exit code $LASTEXITCODE)." 'ModuleBuildFailed' ([System.Management.Automation.ErrorCategory]::InvalidResult)
+        $message = "The module did not build (exit code $LASTEXITCODE):$([Environment]::NewLine)$($buildOutput -join [Environment]::NewLine)"
+        $PSCmdlet.ThrowTerminatingError([System.Management.Automation.ErrorRecord]::new(
+                [System.InvalidOperationException]::new($message), 'ModuleBuildFailed', [System.Management.Automation.ErrorCategory]::InvalidResult, $null))
     }
 }
 
@@ -72,11 +70,13 @@ Import-Module $manifest -Force
 $required = 'Get-BundledName', 'New-BigramModel', 'Get-BigramSample', 'Invoke-BigramTraining'
 $missing = @($required | Where-Object { -not (Get-Command $_ -Module MakemorePS -ErrorAction SilentlyContinue) })
 if ($missing.Count -gt 0) {
-    Stop-WithError "The module does not export $($missing -join ', ') yet." 'ModuleCommandMissing' ([System.Management.Automation.ErrorCategory]::ObjectNotFound)
+    $PSCmdlet.ThrowTerminatingError([System.Management.Automation.ErrorRecord]::new(
+            [System.InvalidOperationException]::new("The module does not export $($missing -join ', ') yet."), 'ModuleCommandMissing',
+            [System.Management.Automation.ErrorCategory]::ObjectNotFound, $null))
 }
 
 # Wall-clock milliseconds of one run of a script block, output discarded.
-function Measure-Milliseconds {
+function Measure-Duration {
     param([scriptblock] $Action)
     $stopwatch = [System.Diagnostics.Stopwatch]::StartNew()
     $null = & $Action
@@ -95,14 +95,14 @@ function Get-Median {
 # Warm-up: three untimed rounds, a pause for the background JIT, one more round.
 function Measure-Interleaved {
     param([System.Collections.Specialized.OrderedDictionary] $Actions, [int] $Runs)
-    foreach ($round in 1..3) { foreach ($action in $Actions.Values) { $null = Measure-Milliseconds $action } }
+    foreach ($round in 1..3) { foreach ($action in $Actions.Values) { $null = Measure-Duration $action } }
     Start-Sleep -Milliseconds 500
-    foreach ($action in $Actions.Values) { $null = Measure-Milliseconds $action }
+    foreach ($action in $Actions.Values) { $null = Measure-Duration $action }
 
     $times = [ordered]@{}
     foreach ($key in $Actions.Keys) { $times[$key] = [System.Collections.Generic.List[double]]::new() }
     foreach ($run in 1..$Runs) {
-        foreach ($key in $Actions.Keys) { $times[$key].Add((Measure-Milliseconds $Actions[$key])) }
+        foreach ($key in $Actions.Keys) { $times[$key].Add((Measure-Duration $Actions[$key])) }
     }
 
     $medians = [ordered]@{}
@@ -120,7 +120,7 @@ $results = [System.Collections.Generic.List[object]]::new()
 
 # 1. Counting names from the pipeline.
 $names = @(Get-BundledName)
-Write-Host "1/3 Piping $($names.Count) names into New-BigramModel vs Measure-Object ($Repeat runs each) ..."
+Write-Progress -Activity $activity -Status "1/3 Piping $($names.Count) names into New-BigramModel vs Measure-Object ($Repeat runs each)" -PercentComplete 0
 $modelTimes = Measure-Interleaved -Runs $Repeat -Actions ([ordered]@{
         Module   = { $names | New-BigramModel }
         Pipeline = { $names | Measure-Object }
@@ -135,7 +135,7 @@ $results.Add([pscustomobject]@{
 
 # 2. Sampling into the pipeline.
 $model = New-BigramModel -Name $names
-Write-Host "2/3 Get-BigramSample -Count $SampleCount | Measure-Object vs 1..$SampleCount | Measure-Object ..."
+Write-Progress -Activity $activity -Status "2/3 Get-BigramSample -Count $SampleCount | Measure-Object vs 1..$SampleCount | Measure-Object" -PercentComplete 33
 $sampleTimes = Measure-Interleaved -Runs $Repeat -Actions ([ordered]@{
         Module   = { Get-BigramSample -Model $model -Count $SampleCount | Measure-Object }
         Pipeline = { 1..$SampleCount | Measure-Object }
@@ -150,16 +150,11 @@ $results.Add([pscustomobject]@{
 
 # 3. Training: per-step cost through the cmdlet vs through the core, both as (long run - one-step run) / extra steps,
 # so the fixed costs (binding, model construction, weight initialization) cancel out.
-Write-Host "3/3 Invoke-BigramTraining per step ($LongSteps-step run minus 1-step run) vs BigramTrainer.Train the same way ..."
+Write-Progress -Activity $activity -Status "3/3 Invoke-BigramTraining per step ($LongSteps-step run minus 1-step run) vs BigramTrainer.Train the same way" -PercentComplete 67
 $counts = $model.Counts
 $cancel = [System.Threading.CancellationToken]::None
-function New-CoreOptions([int] $Steps) {
-    $options = [MakemorePS.Core.TrainingOptions]::new()
-    $options.Steps = $Steps
-    $options
-}
-$longOptions = New-CoreOptions $LongSteps
-$shortOptions = New-CoreOptions 1
+$longOptions = [MakemorePS.Core.TrainingOptions]@{ Steps = $LongSteps }
+$shortOptions = [MakemorePS.Core.TrainingOptions]@{ Steps = 1 }
 $trainTimes = Measure-Interleaved -Runs $Repeat -Actions ([ordered]@{
         ModuleLong  = { Invoke-BigramTraining -Model $model -Steps $LongSteps }
         ModuleShort = { Invoke-BigramTraining -Model $model -Steps 1 }
@@ -180,13 +175,16 @@ $results.Add([pscustomobject]@{
 $machine = "{0}, {1} logical cores, PowerShell {2}, .NET {3}" -f (
     [System.Runtime.InteropServices.RuntimeInformation]::OSDescription),
     [Environment]::ProcessorCount, $PSVersionTable.PSVersion, [Environment]::Version
-Write-Host ""
-Write-Host "MakemorePS end-to-end overhead ($machine; medians of $Repeat runs after warm-up)"
-Write-Host ""
-Write-Host "| Comparison | MakemorePS | Reference | Ratio | Target | Verdict |"
-Write-Host "|---|---:|---:|---:|---:|---|"
+Write-Progress -Activity $activity -Completed
+
+# The output is a Markdown table, ready to paste into the README.
+''
+"MakemorePS end-to-end overhead ($machine; medians of $Repeat runs after warm-up)"
+''
+'| Comparison | MakemorePS | Reference | Ratio | Target | Verdict |'
+'|---|---:|---:|---:|---:|---|'
 foreach ($result in $results) {
     # A pipe inside a cell would end it: escape the ones in the commands.
-    Write-Host ("| {0} | {1} | {2} | {3}x | <= {4}x | {5} |" -f $result.Comparison.Replace('|', '\|'), $result.Module, $result.Reference,
+    ('| {0} | {1} | {2} | {3}x | <= {4}x | {5} |' -f $result.Comparison.Replace('|', '\|'), $result.Module, $result.Reference,
         $result.Ratio.ToString('N2', $culture), $result.Target.ToString('N1', $culture), (Format-Verdict $result.Ratio $result.Target))
 }

@@ -1,5 +1,8 @@
+using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using MakemorePS.Core;
 using Xunit;
 
@@ -8,13 +11,54 @@ namespace MakemorePS.Core.Tests
     public class CountingBundledNamesTests
     {
         [Fact]
-        public void NamesLoadFromTheEmbeddedResourceOnce()
+        public void NamesAreTheLinesOfTheEmbeddedResource()
         {
-            Assert.NotEmpty(BundledNames.Names);
-            Assert.Same(BundledNames.Names, BundledNames.Names);
-            Assert.Same(BundledNames.Counts, BundledNames.Counts);
-            Assert.All(BundledNames.Names, name => Assert.Equal(name.Trim(), name));
-            Assert.All(BundledNames.Names, name => Assert.NotEqual(string.Empty, name));
+            var lines = new List<string>();
+            using (var reader = new StreamReader(BundledNames.OpenStream()))
+            {
+                string? line;
+                while ((line = reader.ReadLine()) != null)
+                {
+                    lines.Add(line);
+                }
+            }
+
+            Assert.Equal(lines, BundledNames.Names);
+            Assert.All(BundledNames.Names, name => Assert.Matches("^[a-z]+$", name));
+        }
+
+        [Fact]
+        public void EveryThreadSharesOneLoadedList()
+        {
+            const int Threads = 8;
+            var names = new IReadOnlyList<string>[Threads];
+            var corpora = new NameCorpus[Threads];
+            using (var start = new Barrier(Threads))
+            {
+                // Dedicated threads released together (the pool might run them one by one): if this is the first use, they race the load.
+                Thread[] threads = Enumerable.Range(0, Threads).Select(i => new Thread(() =>
+                {
+                    start.SignalAndWait();
+                    names[i] = BundledNames.Names;
+                    corpora[i] = BundledNames.Corpus;
+                })).ToArray();
+                Array.ForEach(threads, thread => thread.Start());
+                Array.ForEach(threads, thread => thread.Join());
+            }
+
+            Assert.All(names, list => Assert.Same(names[0], list));
+            Assert.All(corpora, corpus => Assert.Same(corpora[0], corpus));
+            Assert.Same(corpora[0].Counts, BundledNames.Counts);
+        }
+
+        [Fact]
+        public void TheSharedListCannotBeChangedByACaller()
+        {
+            var list = Assert.IsAssignableFrom<IList<string>>(BundledNames.Names);
+            Assert.True(list.IsReadOnly);
+            Assert.Throws<NotSupportedException>(() => list.Add("zzz"));
+            Assert.Throws<NotSupportedException>(() => list[0] = "zzz");
+            Assert.Equal("emma", BundledNames.Names[0]);
         }
 
         [Fact]

@@ -140,34 +140,6 @@ namespace MakemorePS.Core.Tests
             return max + (float)Math.Log(sum);
         }
 
-        /// <summary>Reference for <c>SoftmaxStable(ReadOnlySpan{float}, Span{float})</c>.</summary>
-        internal static void SoftmaxStable(ReadOnlySpan<float> x, Span<float> destination)
-        {
-            if (x.Length == 0)
-            {
-                return;
-            }
-
-            float max = x[0];
-            for (int i = 1; i < x.Length; i++)
-            {
-                max = Math.Max(max, x[i]);
-            }
-
-            float sum = 0f;
-            for (int i = 0; i < x.Length; i++)
-            {
-                float e = (float)Math.Exp(x[i] - max);
-                destination[i] = e;
-                sum += e;
-            }
-
-            for (int i = 0; i < x.Length; i++)
-            {
-                destination[i] /= sum;
-            }
-        }
-
         /// <summary>Reference for <c>SumOfSquares(ReadOnlySpan{float})</c>.</summary>
         internal static float SumOfSquares(ReadOnlySpan<float> x)
         {

@@ -15,7 +15,7 @@ Describe 'Get-BigramSample' {
 
         It 'draws only characters of the vocabulary and never the boundary' {
             $names = $script:Model | Get-BigramSample -Count 200
-            $names | ForEach-Object { $_ | Should -MatchExactly '^[a-z]*$' }
+            $names | ForEach-Object { $_ | Should -MatchExactly '^[a-z]+$' }
         }
 
         It 'gives the same names for the same seed and others for another seed' {
@@ -40,7 +40,7 @@ Describe 'Get-BigramSample' {
             $neural = Invoke-BigramTraining -Steps 20
             $names = @($neural | Get-BigramSample -Count 20 -Seed 1)
             $names.Count | Should -Be 20
-            $names | ForEach-Object { $_ | Should -MatchExactly '^[a-z]*$' }
+            $names | ForEach-Object { $_ | Should -MatchExactly '^[a-z]+$' }
         }
     }
 

@@ -7,7 +7,9 @@ $script:RepositoryRoot = (Resolve-Path -LiteralPath (Join-Path -Path $PSScriptRo
 $script:ManifestPath = Join-Path -Path $script:RepositoryRoot -ChildPath 'MakemorePS.psd1'
 Import-Module -Name $script:ManifestPath -Force -ErrorAction Stop
 
-# The bundled dataset is makemore's names.txt: these are the lecture's numbers.
+# The bundled dataset (src/MakemorePS.Core/Data/README.md) is SSA's 2018 names, the source and year of makemore's
+# names.txt, but from SSA's revised release: 32,257 names where makemore's file has 32,033, so these figures are
+# not the lecture's (228,146 bigrams there).
 $script:BundledNameCount = 32257
 $script:BundledBigramCount = 229804
 $script:LetterSymbols = [string[]][char[]]('abcdefghijklmnopqrstuvwxyz')

@@ -4,7 +4,7 @@ namespace MakemorePS.Core.Numerics
 {
     public static partial class Kernels
     {
-        // The argument checks of every kernel, in one place, so each kernel and its scalar twin fail the same way.
+        // The argument checks of every kernel, in one place, so that all kernels fail the same way.
         private static void CheckLengths(int expected, int actual, string parameterName)
         {
             if (expected != actual)

@@ -9,6 +9,7 @@ namespace MakemorePS.Benchmarks.Suites
     /// <summary>
     /// One mini-batch step on the bundled names: the lecture's one-hot step on a batch drawn with replacement
     /// (<c>ix = torch.randint(0, N, (B,))</c>) against the core trainer's mini-batch step (seeded shuffling, per-example path).
+    /// The setup checks that on one and the same batch the core's mini-batch loss and gradient step give the textbook's loss and weights.
     /// </summary>
     [MemoryDiagnoser]
     public class MiniBatchStepBenchmarks
@@ -40,6 +41,41 @@ namespace MakemorePS.Benchmarks.Suites
             {
                 throw new InvalidOperationException($"A batch of {BatchSize} should train through the per-example path, not {_trainer.Path}.");
             }
+
+            CheckOneBatch();
+        }
+
+        /// <summary>The core's mini-batch objective and the textbook step, on the same batch from the same W, must agree.</summary>
+        private void CheckOneBatch()
+        {
+            BigramCounts counts = BenchmarkData.BundledCounts;
+            int v = counts.Size;
+            var rng = new Pcg32(Seed + 1);
+            var indices = new int[BatchSize];
+            var xs = new int[BatchSize];
+            var ys = new int[BatchSize];
+            for (int b = 0; b < BatchSize; b++)
+            {
+                indices[b] = (int)rng.NextUInt32((uint)_examples.Count);
+                xs[b] = _examples.Xs[indices[b]];
+                ys[b] = _examples.Ys[indices[b]];
+            }
+
+            var textbook = new TextbookOneHotStep(v, BatchSize, LearningRate, Regularization, Seed);
+            double textbookLoss = textbook.Step(xs, ys);
+
+            float[] start = BigramTrainer.InitialWeights(counts, new TrainingOptions { Seed = Seed });
+            float[] weights = (float[])start.Clone();
+            var gradient = new float[v * v];
+            var objective = new PerExampleObjective(v, _examples.Xs, _examples.Ys, Regularization);
+            BigramLoss coreLoss = objective.Evaluate(weights, indices, gradient);
+            for (int i = 0; i < weights.Length; i++)
+            {
+                weights[i] -= LearningRate * gradient[i];
+            }
+
+            StepChecks.RequireSameLoss($"the core's mini-batch of {BatchSize}", coreLoss.Loss, textbookLoss);
+            StepChecks.RequireSameStep($"the core's mini-batch step of {BatchSize}", start, weights, textbook.Weights);
         }
 
         [Benchmark(Baseline = true, Description = "Textbook one-hot @ W on a random batch")]
@@ -54,7 +90,6 @@ namespace MakemorePS.Benchmarks.Suites
 
             return _textbook.Step(_batchXs, _batchYs);
         }
-    
 
         [Benchmark(Description = "Core Step(), mini-batch (per-example path)")]
         public TrainingRecord CoreMiniBatch() => _trainer.Step();

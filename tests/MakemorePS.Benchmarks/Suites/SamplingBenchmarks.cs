@@ -9,7 +9,8 @@ namespace MakemorePS.Benchmarks.Suites
     /// <summary>
     /// Sampling names from an add-one count model, in names/s: the core sampler against a linear scan of the
     /// cumulative distribution (torch.multinomial written out). One operation = one name; each invocation draws
-    /// <see cref="NamesPerInvoke"/> names from one seeded generator.
+    /// <see cref="NamesPerInvoke"/> names from one seeded generator. The setup checks that all three draw from the model
+    /// (<see cref="SampleDistributionCheck"/>).
     /// </summary>
     [MemoryDiagnoser]
     public class SamplingBenchmarks
@@ -34,6 +35,15 @@ namespace MakemorePS.Benchmarks.Suites
             _sampler = new BigramSampler(_model);
             _options = new SampleOptions { Count = NamesPerInvoke, MaxLength = MaxLength };
             _rng = new Pcg32(2147483647L);
+
+            // The three draw from the model's distribution; the check uses generators of its own.
+            var checkRng = new Pcg32(7);
+            SampleDistributionCheck.Require("The linear-scan sampler", _model, MaxLength, emptyAllowed: true,
+                SampleDistributionCheck.Draw(() => _linearScan.SampleOne(checkRng)));
+            SampleDistributionCheck.Require("BigramSampler.SampleOne", _model, MaxLength, emptyAllowed: true,
+                SampleDistributionCheck.Draw(() => _sampler.SampleOne(checkRng, null, MaxLength)));
+            SampleDistributionCheck.Require("BigramSampler.Sample", _model, MaxLength, emptyAllowed: false,
+                _sampler.Sample(new SampleOptions { Count = SampleDistributionCheck.NameCount, MaxLength = MaxLength, Seed = 8 }));
         }
 
         [Benchmark(Baseline = true, OperationsPerInvoke = NamesPerInvoke, Description = "Linear-scan CDF sampling")]
@@ -48,7 +58,6 @@ namespace MakemorePS.Benchmarks.Suites
 
             return characters;
         }
-    
 
         [Benchmark(OperationsPerInvoke = NamesPerInvoke, Description = "Core BigramSampler.SampleOne (alias tables)")]
         [Throughput(ThroughputUnit.Names)]
