@@ -94,6 +94,14 @@ namespace MakemorePS.Core
             Loss = loss;
         }
 
+        /// <summary>Creates the exception with a message that names the cause (for example, which gradient stopped being finite).</summary>
+        public TrainingDivergedException(int step, double loss, string message)
+            : base(message)
+        {
+            Step = step;
+            Loss = loss;
+        }
+
         /// <summary>The step whose forward pass gave the non-finite loss.</summary>
         public int Step { get; }
 

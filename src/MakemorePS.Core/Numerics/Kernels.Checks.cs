@@ -28,5 +28,39 @@ namespace MakemorePS.Core.Numerics
                 throw new ArgumentException($"A matrix of {rows} rows of {columns} columns holds {(long)rows * columns} elements, not {length}.", "matrix");
             }
         }
+
+        private static void CheckWholeRows(int length, int columns)
+        {
+            if (columns == 0 ? length != 0 : length % columns != 0)
+            {
+                throw new ArgumentException($"A matrix of {length} elements is not a whole number of rows of {columns} columns.", "matrix");
+            }
+        }
+
+        // Shape checks of the matrix products: each span holds its matrix, and the output shares no memory with an input
+        // (the products read their inputs after writing parts of the output).
+        private static void CheckProduct(ReadOnlySpan<float> a, int aRows, int aColumns, ReadOnlySpan<float> b, int bRows, int bColumns, ReadOnlySpan<float> destination, int rows, int columns)
+        {
+            if (aRows < 0 || aColumns < 0 || bRows < 0 || bColumns < 0)
+            {
+                throw new ArgumentException($"Matrix sizes must be 0 or more; got {aRows}×{aColumns} and {bRows}×{bColumns}.");
+            }
+
+            CheckMatrixLength(a.Length, aRows, aColumns, "a");
+            CheckMatrixLength(b.Length, bRows, bColumns, "b");
+            CheckMatrixLength(destination.Length, rows, columns, "destination");
+            if (destination.Overlaps(a) || destination.Overlaps(b))
+            {
+                throw new ArgumentException("The destination of a matrix product must not share memory with an input.", nameof(destination));
+            }
+        }
+
+        private static void CheckMatrixLength(int length, int rows, int columns, string parameterName)
+        {
+            if ((long)rows * columns != length)
+            {
+                throw new ArgumentException($"'{parameterName}' must hold a {rows}×{columns} matrix ({(long)rows * columns} elements); it holds {length}.", parameterName);
+            }
+        }
     }
 }

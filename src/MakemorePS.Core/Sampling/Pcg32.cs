@@ -26,6 +26,30 @@ namespace MakemorePS.Core
             NextUInt32();
         }
 
+        private Pcg32(ulong state, ulong increment)
+        {
+            _state = state;
+            _increment = increment;
+        }
+
+        /// <summary>The 64-bit state: with <see cref="Increment"/>, all a checkpoint needs to resume the stream (see <see cref="FromState"/>).</summary>
+        public ulong State => _state;
+
+        /// <summary>The odd increment that selects the stream.</summary>
+        public ulong Increment => _increment;
+
+        /// <summary>A generator that continues exactly where one with this <see cref="State"/> and <see cref="Increment"/> was.</summary>
+        /// <exception cref="ArgumentException">The increment is even (no generator has one).</exception>
+        public static Pcg32 FromState(ulong state, ulong increment)
+        {
+            if ((increment & 1UL) == 0)
+            {
+                throw new ArgumentException("A PCG32 increment is always odd; this one is not from a generator.", nameof(increment));
+            }
+
+            return new Pcg32(state, increment);
+        }
+
         /// <summary>The next 32 uniformly distributed bits.</summary>
         public uint NextUInt32()
         {

@@ -1,0 +1,47 @@
+using System;
+using MakemorePS.Core.Numerics;
+
+namespace MakemorePS.Core
+{
+    /// <summary>A linear layer y = x·W + b, with W stored as (inputs × outputs) as in the lecture.</summary>
+    internal static class LinearLayer
+    {
+        /// <summary>y (N×out) = x (N×in) · W (in×out) + b (out; empty for no bias).</summary>
+        public static void Forward(ReadOnlySpan<float> x, ReadOnlySpan<float> w, ReadOnlySpan<float> b, int rows, int inputs, int outputs, Span<float> y)
+        {
+            Kernels.MatrixMultiply(x, w, rows, inputs, outputs, y);
+            if (!b.IsEmpty)
+            {
+                for (int start = 0; start < y.Length; start += outputs)
+                {
+                    Span<float> row = y.Slice(start, outputs);
+                    Kernels.Add(row, b, row);
+                }
+            }
+        }
+
+        /// <summary>
+        /// From dy (N×out): dW (in×out) = xᵀ·dy; db (out) = Σ_n dy (skipped when empty); dx (N×in) = dy·Wᵀ (skipped when
+        /// empty). With wTransposed (out×in scratch) dx is computed as dy·(Wᵀ copied), which is faster when out is small.
+        /// </summary>
+        public static void Backward(ReadOnlySpan<float> x, ReadOnlySpan<float> w, ReadOnlySpan<float> dy, int rows, int inputs, int outputs,
+            Span<float> dW, Span<float> db, Span<float> dx, Span<float> wTransposed)
+        {
+            Kernels.MatrixMultiplyTransposedA(x, dy, rows, inputs, outputs, dW);
+            if (!db.IsEmpty)
+            {
+                Kernels.ColumnSums(dy, db);
+            }
+
+            if (!dx.IsEmpty && !wTransposed.IsEmpty)
+            {
+                Kernels.Transpose(w, inputs, outputs, wTransposed);
+                Kernels.MatrixMultiply(dy, wTransposed, rows, outputs, inputs, dx);
+            }
+            else if (!dx.IsEmpty)
+            {
+                Kernels.MatrixMultiplyTransposedB(dy, w, rows, outputs, inputs, dx);
+            }
+        }
+    }
+}

@@ -1,0 +1,271 @@
+using System;
+using System.Linq;
+using MakemorePS.Core.Numerics;
+using Xunit;
+
+namespace MakemorePS.Core.Tests
+{
+    public class NumericsMatrixKernelTests
+    {
+        // The MLP's shapes (m, k, n) and odd ones that exercise every tile and tail path.
+        public static readonly TheoryData<int, int, int> Shapes = new TheoryData<int, int, int>
+        {
+            { 32, 30, 200 }, { 32, 200, 27 }, { 200, 32, 27 }, { 30, 32, 200 }, { 32, 27, 200 }, { 32, 200, 30 },
+            { 1, 1, 1 }, { 3, 5, 7 }, { 5, 17, 33 }, { 7, 9, 65 }, { 2, 31, 1 }, { 0, 4, 3 }, { 4, 0, 3 },
+        };
+
+        private static float[] Values(int length, long seed) => TrainingTestData.Gaussian(length, seed, 2.0);
+
+        // A float product of k terms in another order or with fused rounding: a few ulps of Σ|a·b|.
+        private static void AssertProductsClose(float[] expected, float[] actual, float[] magnitudes)
+        {
+            Assert.Equal(expected.Length, actual.Length);
+            for (int i = 0; i < expected.Length; i++)
+            {
+                double tolerance = (1e-6 * magnitudes[i]) + 1e-30;
+                Assert.True(Math.Abs(expected[i] - actual[i]) <= tolerance, $"element {i}: expected {expected[i]:R}, got {actual[i]:R} (tolerance {tolerance:R})");
+            }
+        }
+
+        private static float[] Absolute(float[] x) => x.Select(Math.Abs).ToArray();
+
+        [Theory]
+        [MemberData(nameof(Shapes))]
+        public void MatrixMultiplyEqualsItsScalarLoop(int m, int k, int n)
+        {
+            float[] a = Values(m * k, 1), b = Values(k * n, 2);
+            var vectorized = new float[m * n];
+            var scalar = new float[m * n];
+            var magnitudes = new float[m * n];
+            vectorized.AsSpan().Fill(float.NaN); // every element must be written
+            Kernels.MatrixMultiply(a, b, m, k, n, vectorized);
+            ScalarMlpKernels.MatrixMultiply(a, b, m, k, n, scalar);
+            ScalarMlpKernels.MatrixMultiply(Absolute(a), Absolute(b), m, k, n, magnitudes);
+            AssertProductsClose(scalar, vectorized, magnitudes);
+
+            // The scalar loop is the textbook definition.
+            for (int i = 0; i < m; i++)
+            {
+                for (int j = 0; j < n; j++)
+                {
+                    double sum = Enumerable.Range(0, k).Sum(q => (double)a[(i * k) + q] * b[(q * n) + j]);
+                    Assert.Equal(sum, scalar[(i * n) + j], 1e-3);
+                }
+            }
+        }
+
+        [Theory]
+        [MemberData(nameof(Shapes))]
+        public void MatrixMultiplyTransposedAEqualsItsScalarLoop(int m, int k, int n)
+        {
+            float[] a = Values(m * k, 3), b = Values(m * n, 4);
+            var vectorized = new float[k * n];
+            var scalar = new float[k * n];
+            var magnitudes = new float[k * n];
+            vectorized.AsSpan().Fill(float.NaN);
+            Kernels.MatrixMultiplyTransposedA(a, b, m, k, n, vectorized);
+            ScalarMlpKernels.MatrixMultiplyTransposedA(a, b, m, k, n, scalar);
+            ScalarMlpKernels.MatrixMultiplyTransposedA(Absolute(a), Absolute(b), m, k, n, magnitudes);
+            AssertProductsClose(scalar, vectorized, magnitudes);
+
+            // aᵀ·b is (explicit transpose of a)·b.
+            var transposed = new float[k * m];
+            for (int i = 0; i < m; i++)
+            {
+                for (int p = 0; p < k; p++)
+                {
+                    transposed[(p * m) + i] = a[(i * k) + p];
+                }
+            }
+
+            var viaTranspose = new float[k * n];
+            ScalarMlpKernels.MatrixMultiply(transposed, b, k, m, n, viaTranspose);
+            AssertProductsClose(viaTranspose, scalar, magnitudes);
+        }
+
+        [Theory]
+        [MemberData(nameof(Shapes))]
+        public void MatrixMultiplyTransposedBEqualsItsScalarLoop(int m, int k, int n)
+        {
+            float[] a = Values(m * k, 5), b = Values(n * k, 6);
+            var vectorized = new float[m * n];
+            var scalar = new float[m * n];
+            var magnitudes = new float[m * n];
+            vectorized.AsSpan().Fill(float.NaN);
+            Kernels.MatrixMultiplyTransposedB(a, b, m, k, n, vectorized);
+            ScalarMlpKernels.MatrixMultiplyTransposedB(a, b, m, k, n, scalar);
+            ScalarMlpKernels.MatrixMultiplyTransposedB(Absolute(a), Absolute(b), m, k, n, magnitudes);
+            AssertProductsClose(scalar, vectorized, magnitudes);
+
+            var transposed = new float[k * n];
+            for (int j = 0; j < n; j++)
+            {
+                for (int q = 0; q < k; q++)
+                {
+                    transposed[(q * n) + j] = b[(j * k) + q];
+                }
+            }
+
+            var viaTranspose = new float[m * n];
+            ScalarMlpKernels.MatrixMultiply(a, transposed, m, k, n, viaTranspose);
+            AssertProductsClose(viaTranspose, scalar, magnitudes);
+        }
+
+        [Fact]
+        public void MatrixProductsRefuseWrongShapesAndOverlap()
+        {
+            var a = new float[6];
+            var b = new float[6];
+            var d = new float[4];
+            Assert.Throws<ArgumentException>(() => Kernels.MatrixMultiply(a, b, 2, 3, 3, d));
+            Assert.Throws<ArgumentException>(() => Kernels.MatrixMultiplyTransposedA(a, b, 2, 3, 2, d));
+            Assert.Throws<ArgumentException>(() => Kernels.MatrixMultiplyTransposedB(a, new float[5], 2, 3, 2, d));
+            var shared = new float[12];
+            Assert.Throws<ArgumentException>(() => Kernels.MatrixMultiply(shared.AsSpan(0, 4), b.AsSpan(0, 4), 2, 2, 2, shared.AsSpan(2, 4)));
+            Kernels.MatrixMultiply(a, b, 2, 3, 2, d); // the right shapes are accepted
+        }
+
+        [Theory]
+        [MemberData(nameof(NumericsKernelTests.OddLengths), MemberType = typeof(NumericsKernelTests))]
+        public void TanhEqualsItsScalarLoopAndMathTanh(int length)
+        {
+            float[] x = Values(length, 7 + length);
+            var vectorized = new float[length];
+            var scalar = new float[length];
+            Kernels.Tanh(x, vectorized);
+            ScalarMlpKernels.Tanh(x, scalar);
+            for (int i = 0; i < length; i++)
+            {
+                Assert.True(Math.Abs(scalar[i] - vectorized[i]) <= 4e-7, $"tanh({x[i]:R}): {vectorized[i]:R} vs {scalar[i]:R}");
+                Assert.Equal(Math.Tanh(x[i]), scalar[i], 1e-7);
+            }
+        }
+
+        [Fact]
+        public void TanhIsStableForLargeInputs()
+        {
+            float[] x = { 1e4f, -1e4f, 88.8f, -88.8f, 3.4e38f, -3.4e38f, float.PositiveInfinity, float.NegativeInfinity, 20f, -20f, 1e-30f, 0f, 9.5f, -9.5f, 44f, -44f };
+            var vectorized = new float[x.Length];
+            var scalar = new float[x.Length];
+            Kernels.Tanh(x, vectorized);
+            ScalarMlpKernels.Tanh(x, scalar);
+            for (int i = 0; i < x.Length; i++)
+            {
+                Assert.False(float.IsNaN(vectorized[i]), $"tanh({x[i]:R}) is NaN");
+                Assert.Equal(scalar[i], vectorized[i], 1e-6);
+                Assert.InRange(vectorized[i], -1f, 1f);
+            }
+
+            Assert.Equal(1f, vectorized[0]);
+            Assert.Equal(-1f, vectorized[1]);
+        }
+
+        [Theory]
+        [MemberData(nameof(NumericsKernelTests.OddLengths), MemberType = typeof(NumericsKernelTests))]
+        public void TanhBackwardEqualsItsScalarLoop(int length)
+        {
+            var h = new float[length];
+            ScalarMlpKernels.Tanh(Values(length, 8 + length), h);
+            float[] upstream = Values(length, 9 + length);
+            var vectorized = new float[length];
+            var scalar = new float[length];
+            Kernels.TanhBackward(h, upstream, vectorized);
+            ScalarMlpKernels.TanhBackward(h, upstream, scalar);
+            for (int i = 0; i < length; i++)
+            {
+                Assert.Equal(scalar[i], vectorized[i], 1e-6);
+                Assert.Equal((1.0 - ((double)h[i] * h[i])) * upstream[i], scalar[i], 1e-5 * (1 + Math.Abs(upstream[i])));
+            }
+        }
+
+        [Theory]
+        [InlineData(32, 200)]
+        [InlineData(32, 27)]
+        [InlineData(5, 9)]
+        [InlineData(1, 1)]
+        [InlineData(0, 7)]
+        public void ColumnSumsEqualItsScalarLoop(int rows, int columns)
+        {
+            float[] matrix = Values(rows * columns, 10 + rows);
+            var vectorized = new float[columns];
+            var scalar = new float[columns];
+            vectorized.AsSpan().Fill(float.NaN);
+            Kernels.ColumnSums(matrix, vectorized);
+            ScalarMlpKernels.ColumnSums(matrix, scalar);
+            for (int j = 0; j < columns; j++)
+            {
+                double sum = Enumerable.Range(0, rows).Sum(i => (double)matrix[(i * columns) + j]);
+                Assert.Equal(sum, scalar[j], 1e-4);
+                Assert.Equal(scalar[j], vectorized[j], 1e-5);
+            }
+
+            Assert.Throws<ArgumentException>(() => Kernels.ColumnSums(new float[7], new float[3]));
+        }
+
+        [Theory]
+        [MemberData(nameof(NumericsKernelTests.OddLengths), MemberType = typeof(NumericsKernelTests))]
+        public void ElementwiseMultiplyAndSubtractEqualTheirScalarLoops(int length)
+        {
+            float[] x = Values(length, 11 + length), y = Values(length, 12 + length);
+            var vectorized = new float[length];
+            var scalar = new float[length];
+            Kernels.Multiply(x, y, vectorized);
+            ScalarMlpKernels.Multiply(x, y, scalar);
+            Assert.Equal(scalar, vectorized);
+            Assert.Equal(x.Zip(y, (a, b) => a * b).ToArray(), scalar);
+            Kernels.Subtract(x, y, vectorized);
+            ScalarMlpKernels.Subtract(x, y, scalar);
+            Assert.Equal(scalar, vectorized);
+            Assert.Equal(x.Zip(y, (a, b) => a - b).ToArray(), scalar);
+        }
+
+        [Theory]
+        [InlineData(200, 27)]
+        [InlineData(30, 200)]
+        [InlineData(3, 5)]
+        [InlineData(1, 9)]
+        public void TransposeEqualsItsScalarLoop(int rows, int columns)
+        {
+            float[] source = Values(rows * columns, 14 + rows);
+            var fast = new float[rows * columns];
+            var scalar = new float[rows * columns];
+            Kernels.Transpose(source, rows, columns, fast);
+            ScalarMlpKernels.Transpose(source, rows, columns, scalar);
+            Assert.Equal(scalar, fast);
+            Assert.Equal(source[columns - 1], fast[(columns - 1) * rows]);
+            Assert.Throws<ArgumentException>(() => Kernels.Transpose(source, rows, columns, new float[(rows * columns) + 1]));
+        }
+
+        [Theory]
+        [MemberData(nameof(NumericsKernelTests.OddLengths), MemberType = typeof(NumericsKernelTests))]
+        public void MaxMagnitudeEqualsItsScalarLoop(int length)
+        {
+            float[] x = Values(length, 15 + length);
+            Assert.Equal(ScalarMlpKernels.MaxMagnitude(x), Kernels.MaxMagnitude(x));
+            Assert.Equal(x.Max(v => Math.Abs(v)), Kernels.MaxMagnitude(x));
+            Assert.Equal(0f, Kernels.MaxMagnitude(ReadOnlySpan<float>.Empty));
+        }
+
+        [Theory]
+        [MemberData(nameof(NumericsKernelTests.OddLengths), MemberType = typeof(NumericsKernelTests))]
+        public void AllFiniteEqualsItsScalarLoop(int length)
+        {
+            float[] x = Values(length, 13 + length);
+            Assert.True(Kernels.AllFinite(x));
+            Assert.True(ScalarMlpKernels.AllFinite(x));
+            foreach (float bad in new[] { float.NaN, float.PositiveInfinity, float.NegativeInfinity })
+            {
+                foreach (int position in new[] { 0, length / 2, length - 1 })
+                {
+                    float[] copy = (float[])x.Clone();
+                    copy[position] = bad;
+                    Assert.False(Kernels.AllFinite(copy));
+                    Assert.False(ScalarMlpKernels.AllFinite(copy));
+                }
+            }
+
+            Assert.True(Kernels.AllFinite(new float[] { float.MaxValue, -float.MaxValue }));
+            Assert.True(Kernels.AllFinite(ReadOnlySpan<float>.Empty));
+        }
+    }
+}
