@@ -12,7 +12,9 @@
     FunctionsToExport      = @()
     CmdletsToExport        = @(
         'Compare-BigramModel'
+        'Export-BigramHeatmap'
         'Export-BigramModel'
+        'Export-TrainingChart'
         'Get-BigramCounts'
         'Get-BigramProbability'
         'Get-BigramSample'

@@ -10,7 +10,9 @@ namespace MakemorePS.Module.Tests
         public static readonly IReadOnlyList<string> Names = new[]
         {
             "Compare-BigramModel",
+            "Export-BigramHeatmap",
             "Export-BigramModel",
+            "Export-TrainingChart",
             "Get-BigramCounts",
             "Get-BigramProbability",
             "Get-BigramSample",
