@@ -12,11 +12,14 @@
     FunctionsToExport      = @()
     CmdletsToExport        = @(
         'Compare-BigramModel'
+        'Export-BigramHeatmap'
         'Export-BigramModel'
+        'Export-TrainingChart'
         'Get-BigramCounts'
         'Get-BigramProbability'
         'Get-BigramSample'
         'Get-BundledName'
+        'Get-NameSample'
         'Import-BigramModel'
         'Invoke-BigramTraining'
         'Measure-NameLikelihood'

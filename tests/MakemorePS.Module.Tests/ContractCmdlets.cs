@@ -10,11 +10,14 @@ namespace MakemorePS.Module.Tests
         public static readonly IReadOnlyList<string> Names = new[]
         {
             "Compare-BigramModel",
+            "Export-BigramHeatmap",
             "Export-BigramModel",
+            "Export-TrainingChart",
             "Get-BigramCounts",
             "Get-BigramProbability",
             "Get-BigramSample",
             "Get-BundledName",
+            "Get-NameSample",
             "Import-BigramModel",
             "Invoke-BigramTraining",
             "Measure-NameLikelihood",

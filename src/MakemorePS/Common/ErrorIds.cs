@@ -23,5 +23,7 @@ namespace MakemorePS.Common
         internal const string VocabularyMismatch = "VocabularyMismatch";
         internal const string CheckpointFailed = "CheckpointFailed";
         internal const string ConflictingParameters = "ConflictingParameters";
+        internal const string NoChartData = "NoChartData";
+        internal const string InvalidChartInput = "InvalidChartInput";
     }
 }

@@ -1,0 +1,186 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using OxyPlot;
+using OxyPlot.Axes;
+using OxyPlot.Legends;
+using OxyPlot.Series;
+
+namespace MakemorePS.Core
+{
+    /// <summary>Which part of the loss a training-chart series shows.</summary>
+    public enum LossComponent
+    {
+        /// <summary>The loss the optimizer minimized: mean NLL plus regularization.</summary>
+        Loss,
+
+        /// <summary>The mean negative log-likelihood part.</summary>
+        NegativeLogLikelihood,
+
+        /// <summary>The regularization part, λ·mean(W²).</summary>
+        Regularization,
+    }
+
+    /// <summary>
+    /// The loss curve: loss against step, one colour per run. When a run's records hold a regularization term, its NLL part
+    /// gets its own dashed series beside the total, and its regularization part a dotted series on an axis of its own on
+    /// the right. A legend names every series.
+    /// </summary>
+    public static class TrainingChart
+    {
+        /// <summary>The default width in pixels.</summary>
+        public const int DefaultWidth = 800;
+
+        /// <summary>The default height in pixels.</summary>
+        public const int DefaultHeight = 500;
+
+        /// <summary>The key of the left axis, which carries the loss and its NLL part.</summary>
+        public const string LossAxisKey = "loss";
+
+        /// <summary>The key of the right axis, which carries the regularization part.</summary>
+        public const string RegularizationAxisKey = "regularization";
+
+        // The first colours of matplotlib's default cycle ("tab10"), so runs look as they would in the lecture's notebook.
+        private static readonly OxyColor[] RunColors =
+        {
+            OxyColor.FromRgb(0x1F, 0x77, 0xB4), OxyColor.FromRgb(0xFF, 0x7F, 0x0E), OxyColor.FromRgb(0x2C, 0xA0, 0x2C),
+            OxyColor.FromRgb(0xD6, 0x27, 0x28), OxyColor.FromRgb(0x94, 0x67, 0xBD), OxyColor.FromRgb(0x8C, 0x56, 0x4B),
+            OxyColor.FromRgb(0xE3, 0x77, 0xC2), OxyColor.FromRgb(0x7F, 0x7F, 0x7F), OxyColor.FromRgb(0xBC, 0xBD, 0x22),
+            OxyColor.FromRgb(0x17, 0xBE, 0xCF),
+        };
+
+        /// <summary>Builds the chart.</summary>
+        /// <param name="runs">The runs, each with at least one record.</param>
+        /// <param name="title">The title; null or empty for "Training loss".</param>
+        /// <param name="logScale">Whether the loss axis is logarithmic (base 10), as the lecture plots long runs.</param>
+        /// <exception cref="ArgumentException">No run, or a run without records.</exception>
+        public static PlotModel Create(IReadOnlyList<TrainingRun> runs, string? title = null, bool logScale = false)
+        {
+            if (runs is null)
+            {
+                throw new ArgumentNullException(nameof(runs));
+            }
+
+            if (runs.Count == 0 || runs.Any(r => r is null || r.Records.Count == 0))
+            {
+                throw new ArgumentException("Every run needs at least one training record.", nameof(runs));
+            }
+
+            var model = new PlotModel
+            {
+                Title = string.IsNullOrEmpty(title) ? "Training loss" : ChartText.Text(title),
+                Background = OxyColors.White,
+                DefaultFont = ChartStyle.FontFamily,
+            };
+            // Outside the plot area, the legend never hides the end of a curve, where the final loss is read.
+            model.Legends.Add(new Legend
+            {
+                LegendPosition = LegendPosition.RightTop,
+                LegendPlacement = LegendPlacement.Outside,
+            });
+            model.Axes.Add(new LinearAxis
+            {
+                Position = AxisPosition.Bottom,
+                Title = "step",
+                MajorGridlineStyle = LineStyle.Solid,
+                MajorGridlineColor = OxyColor.FromRgb(0xE6, 0xE6, 0xE6),
+                MinimumPadding = 0,
+                MaximumPadding = 0,
+            });
+            model.Axes.Add(LossAxis(LossAxisKey, AxisPosition.Left, "loss", logScale, gridlines: true));
+            bool regularized = runs.Any(run => HasRegularization(run));
+            if (regularized)
+            {
+                // The regularization term is about a hundredth of the loss: on the loss axis it would flatten the curves.
+                model.Axes.Add(LossAxis(RegularizationAxisKey, AxisPosition.Right, "regularization", logScale, gridlines: false));
+            }
+
+            for (int r = 0; r < runs.Count; r++)
+            {
+                TrainingRun run = runs[r];
+                OxyColor color = RunColors[r % RunColors.Length];
+                model.Series.Add(CreateSeries(run, LossComponent.Loss, color, logScale));
+                if (HasRegularization(run))
+                {
+                    model.Series.Add(CreateSeries(run, LossComponent.NegativeLogLikelihood, color, logScale));
+                    model.Series.Add(CreateSeries(run, LossComponent.Regularization, color, logScale));
+                }
+            }
+
+            return model;
+        }
+
+        /// <summary>The legend entry of a series: the component, after the run's label when it has one.</summary>
+        public static string SeriesTitle(string runLabel, LossComponent component)
+        {
+            string part = component switch
+            {
+                LossComponent.Loss => "loss",
+                LossComponent.NegativeLogLikelihood => "NLL",
+                _ => "regularization",
+            };
+            return string.IsNullOrEmpty(runLabel) ? part : ChartText.Text(runLabel) + ": " + part;
+        }
+
+        private static bool HasRegularization(TrainingRun run) => run.Records.Any(record => record.Regularization != 0.0);
+
+        private static Axis LossAxis(string key, AxisPosition position, string title, bool logScale, bool gridlines)
+        {
+            Axis axis = logScale
+                ? new LogarithmicAxis { Base = 10, Title = title + " (log scale)" }
+                : new LinearAxis { Title = title };
+            axis.Key = key;
+            axis.Position = position;
+            if (gridlines)
+            {
+                axis.MajorGridlineStyle = LineStyle.Solid;
+                axis.MajorGridlineColor = OxyColor.FromRgb(0xE6, 0xE6, 0xE6);
+                axis.MinorGridlineStyle = logScale ? LineStyle.Dot : LineStyle.None;
+                axis.MinorGridlineColor = OxyColor.FromRgb(0xEE, 0xEE, 0xEE);
+            }
+
+            return axis;
+        }
+
+        private static LineSeries CreateSeries(TrainingRun run, LossComponent component, OxyColor color, bool logScale)
+        {
+            var series = new LineSeries
+            {
+                Title = SeriesTitle(run.Label, component),
+                YAxisKey = component == LossComponent.Regularization ? RegularizationAxisKey : LossAxisKey,
+                // The regularization part is lighter, so it never reads as the loss where the curves cross.
+                Color = component == LossComponent.Regularization ? OxyColor.Interpolate(color, OxyColors.White, 0.45) : color,
+                StrokeThickness = component == LossComponent.Loss ? 2 : 1.5,
+                LineStyle = component switch
+                {
+                    LossComponent.Loss => LineStyle.Solid,
+                    LossComponent.NegativeLogLikelihood => LineStyle.Dash,
+                    _ => LineStyle.Dot,
+                },
+
+                // Keeps the drawn shape (each pixel column's first, last, lowest and highest point) while long runs
+                // write a few thousand points instead of one per step.
+                Decimator = Decimator.Decimate,
+            };
+            foreach (TrainingRecord record in run.Records)
+            {
+                double value = component switch
+                {
+                    LossComponent.Loss => record.Loss,
+                    LossComponent.NegativeLogLikelihood => record.NegativeLogLikelihood,
+                    _ => record.Regularization,
+                };
+
+                // A logarithmic axis has no place for 0, and no chart has one for NaN.
+                if (double.IsNaN(value) || double.IsInfinity(value) || (logScale && value <= 0.0))
+                {
+                    continue;
+                }
+
+                series.Points.Add(new DataPoint(record.Step, value));
+            }
+
+            return series;
+        }
+    }
+}

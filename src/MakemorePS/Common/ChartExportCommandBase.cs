@@ -1,0 +1,116 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using MakemorePS.Core;
+using OxyPlot;
+
+namespace MakemorePS.Common
+{
+    /// <summary>
+    /// What the chart cmdlets share: the SVG file (-Path, -LiteralPath, -Force, -NoClobber, -PassThru, ShouldProcess),
+    /// the picture's -Width, -Height and -Title, and the atomic write.
+    /// </summary>
+    public abstract class ChartExportCommandBase : PSCmdlet
+    {
+        /// <summary>The parameter set of a file given by -Path.</summary>
+        protected const string PathSet = "Path";
+
+        /// <summary>The parameter set of a file given by -LiteralPath.</summary>
+        protected const string LiteralPathSet = "LiteralPath";
+
+        /// <summary>The SVG file to write. A wildcard may be used if it matches exactly one existing file.</summary>
+        [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; } = string.Empty;
+
+        /// <summary>The SVG file to write, taken exactly as written (no wildcards).</summary>
+        [Parameter(ParameterSetName = LiteralPathSet, Mandatory = true)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string LiteralPath { get; set; } = string.Empty;
+
+        /// <summary>The picture's width in pixels; each cmdlet has its own default.</summary>
+        [Parameter]
+        [ValidateRange(SvgChart.MinimumSize, SvgChart.MaximumSize)]
+        public int Width { get; set; }
+
+        /// <summary>The picture's height in pixels; each cmdlet has its own default.</summary>
+        [Parameter]
+        [ValidateRange(SvgChart.MinimumSize, SvgChart.MaximumSize)]
+        public int Height { get; set; }
+
+        /// <summary>The title above the chart; each cmdlet has its own default.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Title { get; set; }
+
+        /// <summary>Overwrites a read-only file.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>Refuses to overwrite an existing file.</summary>
+        [Parameter]
+        public SwitchParameter NoClobber { get; set; }
+
+        /// <summary>Emits the written file (FileInfo).</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>
+        /// Writes <paramref name="chart"/> as SVG to the file -Path or -LiteralPath names, after ShouldProcess and the
+        /// -NoClobber and read-only checks; a size not given falls back to the defaults. Problems terminate the command.
+        /// </summary>
+        private protected void ExportChart(PlotModel chart, string action, int defaultWidth, int defaultHeight)
+        {
+            bool literal = ParameterSetName == LiteralPathSet;
+            string target = literal ? LiteralPath : Path;
+            string file = ProviderPaths.ResolveOutputFile(this, target, literal);
+            if (!ShouldProcess(file, action))
+            {
+                return;
+            }
+
+            var existing = new FileInfo(file);
+            if (existing.Exists)
+            {
+                if (NoClobber.IsPresent)
+                {
+                    ThrowTerminatingError(ErrorRecords.Create(
+                        new IOException($"The file '{file}' already exists and -NoClobber was given. Choose another path, or leave out -NoClobber to replace it."),
+                        ErrorIds.FileExists, ErrorCategory.ResourceExists, file));
+                }
+
+                if (existing.IsReadOnly)
+                {
+                    if (!Force.IsPresent)
+                    {
+                        ThrowTerminatingError(ErrorRecords.Create(
+                            new UnauthorizedAccessException($"The file '{file}' is read-only. Use -Force to replace it anyway."),
+                            ErrorIds.FileReadOnly, ErrorCategory.PermissionDenied, file));
+                    }
+
+                    existing.IsReadOnly = false;
+                }
+            }
+
+            int width = MyInvocation.BoundParameters.ContainsKey(nameof(Width)) ? Width : defaultWidth;
+            int height = MyInvocation.BoundParameters.ContainsKey(nameof(Height)) ? Height : defaultHeight;
+            try
+            {
+                SvgChart.Save(chart, file, width, height);
+            }
+            catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
+            {
+                ThrowTerminatingError(ErrorRecords.Create(
+                    new IOException($"Cannot write the chart to '{file}': {exception.Message} Check that the folder exists and is writable.", exception),
+                    ErrorIds.FileWriteFailed, ErrorCategory.WriteError, file));
+            }
+
+            WriteVerbose($"Wrote a {width}×{height} SVG chart to '{file}'.");
+            if (PassThru.IsPresent)
+            {
+                WriteObject(new FileInfo(file));
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace MakemorePS.Core.Tests
+{
+    /// <summary>A text element of an SVG file: its content and the point its transform moves it to.</summary>
+    internal sealed record SvgText(string Text, double X, double Y);
+
+    /// <summary>A heatmap cell as the SVG draws it: its rectangle, its fill and the texts placed inside it.</summary>
+    internal sealed record SvgCell(double X, double Y, double Width, double Height, (int R, int G, int B) Fill, IReadOnlyList<SvgText> Texts)
+    {
+        public double Luminance => (0.2126 * Fill.R) + (0.7152 * Fill.G) + (0.0722 * Fill.B);
+
+        public string Label => string.Join("\n", Texts.OrderBy(t => t.Y).Select(t => t.Text));
+    }
+
+    /// <summary>Reads the SVG documents the charts write, as XML (it must be well formed), for the tests.</summary>
+    internal static class PlottingSvg
+    {
+        private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
+        private static readonly Regex Translate = new Regex(@"translate\((?<x>[-0-9.eE]+),(?<y>[-0-9.eE]+)\)", RegexOptions.CultureInvariant);
+        private static readonly Regex Rgb = new Regex(@"fill:rgb\((?<r>\d+),(?<g>\d+),(?<b>\d+)\)", RegexOptions.CultureInvariant);
+
+        /// <summary>Parses the document; throws XmlException when it is not well formed. The DTD is never fetched.</summary>
+        public static XDocument Parse(string svg)
+        {
+            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, CheckCharacters = true };
+            using var reader = XmlReader.Create(new StringReader(svg), settings);
+            return XDocument.Load(reader);
+        }
+
+        public static IReadOnlyList<SvgText> Texts(XDocument document) => document.Descendants(Svg + "text")
+            .Select(t =>
+            {
+                Match m = Translate.Match((string?)t.Attribute("transform") ?? string.Empty);
+                return new SvgText(t.Value, Number(m.Groups["x"].Value), Number(m.Groups["y"].Value));
+            })
+            .ToList();
+
+        /// <summary>
+        /// The (nearly) square filled rectangles of the heat map: the cells. (The colour bar's bands are wide and flat, and the
+        /// background is the whole picture.)
+        /// </summary>
+        public static IReadOnlyList<SvgCell> Cells(XDocument document, int pictureWidth)
+        {
+            IReadOnlyList<SvgText> texts = Texts(document);
+            var cells = new List<SvgCell>();
+            foreach (XElement rect in document.Descendants(Svg + "rect"))
+            {
+                Match fill = Rgb.Match((string?)rect.Attribute("style") ?? string.Empty);
+                if (!fill.Success || rect.Attribute("width") is null)
+                {
+                    continue;
+                }
+
+                double x = Number((string)rect.Attribute("x")!), y = Number((string)rect.Attribute("y")!);
+                double w = Number((string)rect.Attribute("width")!), h = Number((string)rect.Attribute("height")!);
+                if (w < 4 || h < 4 || w > pictureWidth / 4.0 || w / h > 1.1 || h / w > 1.1)
+                {
+                    continue;
+                }
+
+                var inside = texts.Where(t => t.X > x && t.X < x + w && t.Y > y && t.Y < y + h).ToList();
+                cells.Add(new SvgCell(x, y, w, h, (Int(fill, "r"), Int(fill, "g"), Int(fill, "b")), inside));
+            }
+
+            return cells;
+        }
+
+        private static int Int(Match match, string group) => int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture);
+
+        private static double Number(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
+}

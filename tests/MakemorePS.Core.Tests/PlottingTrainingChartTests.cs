@@ -1,0 +1,115 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Xml.Linq;
+using OxyPlot;
+using OxyPlot.Axes;
+using OxyPlot.Series;
+using Xunit;
+
+namespace MakemorePS.Core.Tests
+{
+    public class PlottingTrainingChartTests
+    {
+        private static readonly Lazy<BigramModel> Trained = new Lazy<BigramModel>(() =>
+            BigramTrainer.Train(BundledNames.Counts, new TrainingOptions { Steps = 50 }));
+
+        private static TrainingRecord[] Records(params double[] losses) =>
+            losses.Select((loss, i) => new TrainingRecord(i + 1, loss, loss - 0.01, 0.01, 0.1)).ToArray();
+
+        private static List<LineSeries> Lines(PlotModel chart) => chart.Series.Cast<LineSeries>().ToList();
+
+        [Fact]
+        public void ARunOfAModelIsDrawnAsLossNllAndRegularizationSeriesHoldingEveryStep()
+        {
+            BigramModel model = Trained.Value;
+            PlotModel chart = TrainingChart.Create(new[] { new TrainingRun(null, model.LossHistory) });
+            List<LineSeries> lines = Lines(chart);
+            Assert.Equal(new[] { "loss", "NLL", "regularization" }, lines.Select(s => s.Title));
+            Assert.Equal(model.LossHistory.Select(r => new DataPoint(r.Step, r.Loss)), lines[0].Points);
+            Assert.Equal(model.LossHistory.Select(r => new DataPoint(r.Step, r.NegativeLogLikelihood)), lines[1].Points);
+            Assert.Equal(model.LossHistory.Select(r => new DataPoint(r.Step, r.Regularization)), lines[2].Points);
+            Assert.Equal(50, lines[0].Points.Count);
+            Assert.Equal(Enumerable.Range(1, 50).Select(i => (double)i), lines[0].Points.Select(p => p.X));
+
+            // The regularization term is on an axis of its own, on the right; loss and NLL share the left one.
+            Assert.Equal(TrainingChart.LossAxisKey, lines[0].YAxisKey);
+            Assert.Equal(TrainingChart.LossAxisKey, lines[1].YAxisKey);
+            Assert.Equal(TrainingChart.RegularizationAxisKey, lines[2].YAxisKey);
+            Assert.Equal(AxisPosition.Right, chart.Axes.Single(a => a.Key == TrainingChart.RegularizationAxisKey).Position);
+            Assert.Equal(LineStyle.Solid, lines[0].LineStyle);
+            Assert.Equal(LineStyle.Dash, lines[1].LineStyle);
+            Assert.Equal(LineStyle.Dot, lines[2].LineStyle);
+        }
+
+        [Fact]
+        public void AxesHaveTitlesAndTheLegendNamesEverySeries()
+        {
+            PlotModel chart = TrainingChart.Create(new[] { new TrainingRun("", Records(3, 2.5, 2.4)) }, "My run");
+            string svg = SvgChart.ToSvg(chart, TrainingChart.DefaultWidth, TrainingChart.DefaultHeight);
+            XDocument document = PlottingSvg.Parse(svg);
+            var texts = PlottingSvg.Texts(document).Select(t => t.Text).ToList();
+            Assert.Contains("My run", texts);
+            Assert.Contains("step", texts);
+            Assert.Contains("loss", texts);
+            Assert.Contains("NLL", texts);
+            Assert.Contains("regularization", texts);
+            Assert.Contains(texts, t => t == "3" || t == "2.5" || t == "2.6"); // loss-axis ticks
+            Assert.Single(chart.Legends);
+        }
+
+        [Fact]
+        public void WithoutRegularizationOnlyTheLossIsDrawn()
+        {
+            var records = new[] { new TrainingRecord(1, 3.0, 3.0, 0.0, 1.0), new TrainingRecord(2, 2.0, 2.0, 0.0, 1.0) };
+            PlotModel chart = TrainingChart.Create(new[] { new TrainingRun("", records) });
+            Assert.Equal("loss", Assert.Single(Lines(chart)).Title);
+            Assert.DoesNotContain(chart.Axes, a => a.Key == TrainingChart.RegularizationAxisKey);
+        }
+
+        [Fact]
+        public void LogScaleUsesBaseTenAxesAndLeavesOutValuesTheyCannotShow()
+        {
+            var records = new[] { new TrainingRecord(1, 3.0, 3.0, 0.0, 1.0), new TrainingRecord(2, 2.0, 1.99, 0.01, 1.0) };
+            PlotModel chart = TrainingChart.Create(new[] { new TrainingRun("", records) }, logScale: true);
+            LogarithmicAxis loss = Assert.IsType<LogarithmicAxis>(chart.Axes.Single(a => a.Key == TrainingChart.LossAxisKey));
+            Assert.Equal(10, loss.Base);
+            Assert.Equal("loss (log scale)", loss.Title);
+            Assert.IsType<LogarithmicAxis>(chart.Axes.Single(a => a.Key == TrainingChart.RegularizationAxisKey));
+            List<LineSeries> lines = Lines(chart);
+            Assert.Equal(2, lines[0].Points.Count);
+            Assert.Equal(new DataPoint(2, 0.01), Assert.Single(lines[2].Points)); // The 0 of step 1 has no place on a log axis.
+
+            PlotModel linear = TrainingChart.Create(new[] { new TrainingRun("", records) });
+            Assert.IsType<LinearAxis>(linear.Axes.Single(a => a.Key == TrainingChart.LossAxisKey));
+            Assert.Equal(2, Lines(linear)[2].Points.Count);
+        }
+
+        [Fact]
+        public void SeveralRunsGetTheirLabelsAndColoursOfTheirOwn()
+        {
+            var runs = new[] { new TrainingRun("η = 10", Records(3, 2.9)), new TrainingRun("η = 50", Records(3, 2.5, 2.4)) };
+            PlotModel chart = TrainingChart.Create(runs);
+            List<LineSeries> lines = Lines(chart);
+            Assert.Equal(
+                new[] { "η = 10: loss", "η = 10: NLL", "η = 10: regularization", "η = 50: loss", "η = 50: NLL", "η = 50: regularization" },
+                lines.Select(s => s.Title));
+            Assert.NotEqual(lines[0].Color, lines[3].Color);
+            Assert.Equal(lines[0].Color, lines[1].Color);
+            Assert.Equal(3, lines[3].Points.Count);
+            Assert.Equal(new DataPoint(3, 2.4), lines[3].Points[2]);
+
+            XDocument document = PlottingSvg.Parse(SvgChart.ToSvg(chart, 800, 500));
+            Assert.Contains(PlottingSvg.Texts(document), t => t.Text == "η = 50: loss");
+        }
+
+        [Fact]
+        public void NaNAndInfinityAreLeftOutAndEmptyRunsAreRefused()
+        {
+            PlotModel chart = TrainingChart.Create(new[] { new TrainingRun("", Records(3, double.NaN, double.PositiveInfinity, 2)) });
+            Assert.Equal(new[] { 1.0, 4.0 }, Lines(chart)[0].Points.Select(p => p.X));
+            Assert.Throws<ArgumentException>(() => TrainingChart.Create(Array.Empty<TrainingRun>()));
+            Assert.Throws<ArgumentException>(() => TrainingChart.Create(new[] { new TrainingRun("", Array.Empty<TrainingRecord>()) }));
+        }
+    }
+}

@@ -1,0 +1,132 @@
+BeforeAll {
+    . (Join-Path -Path $PSScriptRoot -ChildPath 'TestSetup.ps1')
+    $script:CommandType = 'MakemorePS.Commands.ExportTrainingChartCommand'
+    $script:Neural = Invoke-BigramTraining -Steps 30
+
+    function Get-SvgText {
+        # The text elements of an SVG file, parsed as XML (it must be well formed); the DTD is never fetched.
+        param([Parameter(Mandatory)] [string] $LiteralPath)
+        $settings = [System.Xml.XmlReaderSettings]::new()
+        $settings.DtdProcessing = [System.Xml.DtdProcessing]::Ignore
+        $settings.XmlResolver = $null
+        $reader = [System.Xml.XmlReader]::Create($LiteralPath, $settings)
+        try {
+            $document = [System.Xml.XmlDocument]::new()
+            $document.Load($reader)
+        }
+        finally {
+            $reader.Dispose()
+        }
+        $namespaces = [System.Xml.XmlNamespaceManager]::new($document.NameTable)
+        $namespaces.AddNamespace('svg', 'http://www.w3.org/2000/svg')
+        @($document.SelectNodes('//svg:text', $namespaces) | ForEach-Object InnerText)
+    }
+}
+
+Describe 'Export-TrainingChart' {
+    Context 'Drawing' {
+        It 'draws the loss history of a piped model with axis titles and a legend' {
+            $file = Join-Path -Path $TestDrive -ChildPath 'loss.svg'
+            $script:Neural | Export-TrainingChart -Path $file
+            $texts = Get-SvgText -LiteralPath $file
+            $texts | Should -Contain 'Training loss'
+            $texts | Should -Contain 'step'
+            $texts | Should -Contain 'loss'
+            $texts | Should -Contain 'NLL'
+            $texts | Should -Contain 'regularization'
+            (Get-Content -LiteralPath $file -Raw) | Should -Match 'width="800" height="500"'
+        }
+
+        It 'draws the records of Invoke-BigramTraining -PassThru like the model they come from' {
+            $fromModel = Join-Path -Path $TestDrive -ChildPath 'model.svg'
+            $fromRecords = Join-Path -Path $TestDrive -ChildPath 'records.svg'
+            $script:Neural | Export-TrainingChart -Path $fromModel
+            Invoke-BigramTraining -Steps 30 -PassThru | Export-TrainingChart -Path $fromRecords
+            (Get-FileHash -LiteralPath $fromRecords).Hash | Should -Be (Get-FileHash -LiteralPath $fromModel).Hash
+        }
+
+        It 'draws one labelled series per run, from models or from records, with a log scale' {
+            $file = Join-Path -Path $TestDrive -ChildPath 'runs.svg'
+            $fast = Invoke-BigramTraining -Steps 10 -LearningRate 50
+            $slow = Invoke-BigramTraining -Steps 10 -LearningRate 5
+            $fast, $slow | Export-TrainingChart -Path $file -Label 'fast', 'slow' -LogScale -Title 'Two & more'
+            $texts = Get-SvgText -LiteralPath $file
+            $texts | Should -Contain 'Two & more'
+            $texts | Should -Contain 'fast: loss'
+            $texts | Should -Contain 'slow: loss'
+            $texts | Should -Contain 'loss (log scale)'
+
+            $records = Join-Path -Path $TestDrive -ChildPath 'records-runs.svg'
+            @(Invoke-BigramTraining -Steps 5 -PassThru) + @(Invoke-BigramTraining -Steps 5 -PassThru -LearningRate 5) |
+                Export-TrainingChart -Path $records
+            $texts = Get-SvgText -LiteralPath $records
+            $texts | Should -Contain 'run 1: loss'
+            $texts | Should -Contain 'run 2: loss'
+        }
+
+        It 'takes -Width and -Height and emits the file with -PassThru' {
+            $file = Join-Path -Path $TestDrive -ChildPath 'sized.svg'
+            $script:Neural | Export-TrainingChart -Path $file -Width 1024 -Height 300 | Should -BeNullOrEmpty
+            (Get-Content -LiteralPath $file -Raw) | Should -Match 'width="1024" height="300"'
+            $info = $script:Neural | Export-TrainingChart -LiteralPath $file -PassThru
+            $info | Should -BeOfType ([System.IO.FileInfo])
+            $info.FullName | Should -Be (Get-Item -LiteralPath $file).FullName
+        }
+
+        It 'reports a model without a loss history and still draws the others' {
+            $file = Join-Path -Path $TestDrive -ChildPath 'mixed.svg'
+            $counts = New-BigramModel
+            $counts, $script:Neural | Export-TrainingChart -Path $file -ErrorVariable problems -ErrorAction SilentlyContinue
+            $problems.Count | Should -Be 1
+            $problems[0].FullyQualifiedErrorId | Should -Be "NoChartData,$script:CommandType"
+            Test-Path -LiteralPath $file | Should -BeTrue
+        }
+    }
+
+    Context 'Overwriting' {
+        BeforeEach {
+            $script:File = Join-Path -Path $TestDrive -ChildPath 'existing.svg'
+            Invoke-BigramTraining -Steps 3 | Export-TrainingChart -Path $script:File
+            $script:Before = Get-FileHash -LiteralPath $script:File
+        }
+
+        AfterEach {
+            if (Test-Path -LiteralPath $script:File) {
+                (Get-Item -LiteralPath $script:File).IsReadOnly = $false
+                Remove-Item -LiteralPath $script:File -Force
+            }
+        }
+
+        It 'writes nothing with -WhatIf' {
+            $script:Neural | Export-TrainingChart -Path $script:File -WhatIf
+            (Get-FileHash -LiteralPath $script:File).Hash | Should -Be $script:Before.Hash
+        }
+
+        It 'stops with FileExists with -NoClobber and FileReadOnly without -Force, leaving the file alone' {
+            $failure = { $script:Neural | Export-TrainingChart -Path $script:File -NoClobber } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Be "FileExists,$script:CommandType"
+            (Get-Item -LiteralPath $script:File).IsReadOnly = $true
+            $failure = { $script:Neural | Export-TrainingChart -Path $script:File } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Be "FileReadOnly,$script:CommandType"
+            (Get-FileHash -LiteralPath $script:File).Hash | Should -Be $script:Before.Hash
+            $script:Neural | Export-TrainingChart -Path $script:File -Force
+            (Get-FileHash -LiteralPath $script:File).Hash | Should -Not -Be $script:Before.Hash
+        }
+    }
+
+    Context 'Errors' {
+        It 'stops with NoChartData when there is no loss to draw' {
+            $file = Join-Path -Path $TestDrive -ChildPath 'none.svg'
+            $failure = { New-BigramModel | Export-TrainingChart -Path $file -ErrorAction SilentlyContinue } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Be "NoChartData,$script:CommandType"
+            Test-Path -LiteralPath $file | Should -BeFalse
+        }
+
+        It 'stops with InvalidChartInput for more labels than runs' {
+            $file = Join-Path -Path $TestDrive -ChildPath 'labels.svg'
+            $failure = { $script:Neural | Export-TrainingChart -Path $file -Label 'a', 'b' } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Be "InvalidChartInput,$script:CommandType"
+            Test-Path -LiteralPath $file | Should -BeFalse
+        }
+    }
+}
