@@ -20,6 +20,7 @@
         'Get-BigramProbability'
         'Get-BigramSample'
         'Get-BundledName'
+        'Get-NameSample'
         'Import-BigramModel'
         'Invoke-BigramTraining'
         'Measure-NameLikelihood'

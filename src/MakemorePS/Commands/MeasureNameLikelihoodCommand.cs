@@ -1,33 +1,36 @@
 using System.Management.Automation;
 using MakemorePS.Common;
 using MakemorePS.Core;
+using MakemorePS.Core.Models;
 
 namespace MakemorePS.Commands
 {
     /// <summary>
     /// Measure-NameLikelihood: how likely a model finds each name (log-likelihood, mean negative log-likelihood,
-    /// perplexity), per name, per bigram with -Detailed, or over the whole input with -Summary (the lecture's loss).
+    /// perplexity), per name, per position with -Detailed, or over the whole input with -Summary (the lecture's loss).
+    /// Any language model scores: bigram models per bigram, the MLP with its context of several characters.
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Measure, "NameLikelihood", DefaultParameterSetName = PerNameSet)]
     [OutputType(typeof(NameScore))]
     [OutputType(typeof(DatasetScore))]
     [OutputType(typeof(BigramScore))]
+    [OutputType(typeof(ContextScore))]
     public sealed class MeasureNameLikelihoodCommand : PSCmdlet
     {
         private const string PerNameSet = "PerName";
         private const string SummarySet = "Summary";
         private const string DetailedSet = "Detailed";
 
-        private NameScorer? _scorer;
+        private INameScorer? _scorer;
         private DatasetScoreAccumulator? _summary;
         private bool _receivedInput;
         private long _blankCount;
         private long _errorsWritten;
 
-        /// <summary>The model that scores the names.</summary>
+        /// <summary>The model that scores the names: any MakemorePS language model.</summary>
         [Parameter(Mandatory = true)]
         [ValidateNotNull]
-        public BigramModel? Model { get; set; }
+        public ILanguageModel? Model { get; set; }
 
         /// <summary>
         /// Names to score: strings, or objects with a Name property (anything else is refused per object).
@@ -44,7 +47,7 @@ namespace MakemorePS.Commands
         [Parameter(ParameterSetName = SummarySet, Mandatory = true)]
         public SwitchParameter Summary { get; set; }
 
-        /// <summary>Emits one BigramScore per bigram of every name instead of one record per name.</summary>
+        /// <summary>Emits one record per position of every name instead of one record per name: a BigramScore for a bigram model, a ContextScore for a model with a longer context.</summary>
         [Parameter(ParameterSetName = DetailedSet, Mandatory = true)]
         public SwitchParameter Detailed { get; set; }
 
@@ -55,7 +58,7 @@ namespace MakemorePS.Commands
         /// <inheritdoc/>
         protected override void BeginProcessing()
         {
-            _scorer = new NameScorer(Model!);
+            _scorer = NameScoring.CreateScorer(Model!);
             _summary = Summary.IsPresent ? new DatasetScoreAccumulator() : null;
             _receivedInput = false;
             _errorsWritten = 0;
@@ -158,9 +161,9 @@ namespace MakemorePS.Commands
             }
             else if (Detailed.IsPresent)
             {
-                foreach (BigramScore bigram in score.GetBigrams())
+                foreach (IPositionScore position in score.GetPositions())
                 {
-                    WriteObject(bigram);
+                    WriteObject(position);
                 }
             }
             else
