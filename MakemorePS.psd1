@@ -23,6 +23,7 @@
         'Get-NameSample'
         'Import-BigramModel'
         'Invoke-BigramTraining'
+        'Invoke-MlpTraining'
         'Measure-NameLikelihood'
         'New-BigramModel'
     )
