@@ -18,7 +18,7 @@ namespace MakemorePS.Commands
     [Cmdlet(VerbsLifecycle.Invoke, "MlpTraining", DefaultParameterSetName = NameSet)]
     [OutputType(typeof(MlpModel))]
     [OutputType(typeof(MlpTrainingRecord))]
-    public sealed class InvokeMlpTrainingCommand : NameInputCommandBase, IDisposable
+    public sealed class InvokeMlpTrainingCommand : NameInputCommandBase
     {
         /// <summary>The name of the note property that holds the run's per-step records on the emitted model.</summary>
         internal const string LossHistoryProperty = "LossHistory";
@@ -32,7 +32,6 @@ namespace MakemorePS.Commands
         private const int ProgressActivityId = 2;
         private static readonly long ProgressIntervalTicks = Stopwatch.Frequency / 10;
 
-        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private readonly List<string> _validationNames = new List<string>();
         private MlpTrainingOptions _options = new MlpTrainingOptions();
 
@@ -138,9 +137,6 @@ namespace MakemorePS.Commands
         private protected override bool KeepsDuplicateNames => true;
 
         /// <inheritdoc/>
-        public void Dispose() => _stopping.Dispose();
-
-        /// <inheritdoc/>
         protected override void BeginProcessing()
         {
             _options = BuildOptions();
@@ -180,9 +176,6 @@ namespace MakemorePS.Commands
 
             Train(trainer);
         }
-
-        /// <inheritdoc/>
-        protected override void StopProcessing() => _stopping.Cancel();
 
         private bool ValidationGiven => ValidationName is not null || ValidationPath is not null;
 
@@ -341,7 +334,7 @@ namespace MakemorePS.Commands
             double? devLoss = Model?.DevLoss;
             try
             {
-                foreach (MlpTrainingRecord record in trainer.Run(_stopping.Token))
+                foreach (MlpTrainingRecord record in trainer.Run(StoppingToken))
                 {
                     history.Add(record);
                     activations.AddRange(record.GetActivationStatistics());
@@ -371,7 +364,7 @@ namespace MakemorePS.Commands
                 return;
             }
 
-            if (_stopping.IsCancellationRequested)
+            if (IsStopping)
             {
                 // PowerShell discards the output of a stopped pipeline.
                 return;

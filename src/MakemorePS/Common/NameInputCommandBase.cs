@@ -59,6 +59,9 @@ namespace MakemorePS.Common
         /// <summary>Whether Ctrl+C (StopProcessing) asked the command to stop.</summary>
         private protected bool IsStopping => _stopping.IsCancellationRequested;
 
+        /// <summary>Cancelled by Ctrl+C (StopProcessing): for the work of derived cmdlets, such as training.</summary>
+        private protected System.Threading.CancellationToken StoppingToken => _stopping.Token;
+
         /// <inheritdoc/>
         public void Dispose() => _stopping.Dispose();
 
