@@ -325,7 +325,8 @@ function ConvertTo-AboutHelpText {
     <#
     .SYNOPSIS
         The text of an about_ topic as Get-Help prints it: the markdown without its YAML front matter, headings in
-        capitals, code blocks indented without their fences, and no **bold** or `code` marks.
+        capitals, code blocks indented without their fences, and no **bold** or `code` marks (in table rows they
+        become spaces, so the columns stay aligned).
     #>
     [CmdletBinding()]
     [OutputType([string])]
@@ -341,6 +342,11 @@ function ConvertTo-AboutHelpText {
         if ($text -match '^#{1,6}\s+(.*)$') {
             $heading = $Matches[1].Trim()
             $output.Add($(if ($heading -like 'about_*') { $heading } else { $heading.ToUpperInvariant() }))
+            continue
+        }
+        if ($text -match '^\s*\|') {
+            # Table rows keep their column widths: the marks become spaces.
+            $output.Add(($text -replace '\*\*', '  ' -replace '`', ' '))
             continue
         }
         $output.Add((ConvertTo-PlainText -Text $text))

@@ -220,7 +220,9 @@ namespace MakemorePS.Module.Tests
                     continue;
                 }
 
-                output.Add(PlainInline(line));
+                output.Add(Regex.IsMatch(line, @"^\s*\|")
+                    ? line.Replace("**", "  ", StringComparison.Ordinal).Replace("`", " ", StringComparison.Ordinal)
+                    : PlainInline(line));
             }
 
             return string.Join("\n", output).Trim('\n') + "\n";
@@ -254,8 +256,7 @@ namespace MakemorePS.Module.Tests
             switch (value)
             {
                 case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.NumericLiteralExpression):
-                    string text = literal.Token.Text.TrimEnd('f', 'F', 'L', 'l', 'd', 'D', 'm', 'M');
-                    return text.EndsWith(".0", StringComparison.Ordinal) ? text.Substring(0, text.Length - 2) : text;
+                    return Convert.ToString(literal.Token.Value, System.Globalization.CultureInfo.InvariantCulture);
                 case MemberAccessExpressionSyntax member when char.IsUpper(member.Expression.ToString()[0]) && !member.Expression.ToString().Contains("Options", StringComparison.Ordinal):
                     return member.Name.Identifier.Text;
                 default:
