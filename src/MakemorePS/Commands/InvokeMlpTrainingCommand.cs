@@ -15,7 +15,7 @@ namespace MakemorePS.Commands
     /// BlockSize characters, a tanh hidden layer with optional BatchNorm, a softmax) by mini-batch gradient descent,
     /// with the lecture's defaults, and returns the model.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Invoke, "MlpTraining", DefaultParameterSetName = NameSet)]
+    [Cmdlet(VerbsLifecycle.Invoke, "MlpTraining", DefaultParameterSetName = NameSet, SupportsShouldProcess = true)]
     [OutputType(typeof(MlpModel))]
     [OutputType(typeof(MlpTrainingRecord))]
     public sealed class InvokeMlpTrainingCommand : NameInputCommandBase
@@ -34,6 +34,8 @@ namespace MakemorePS.Commands
 
         private readonly List<string> _validationNames = new List<string>();
         private MlpTrainingOptions _options = new MlpTrainingOptions();
+        private string? _checkpointFile;
+        private bool _declined;
 
         /// <summary>A model to continue training (a checkpoint): its weights, step count and random state. Give it the same names to continue exactly.</summary>
         [Parameter]
@@ -128,6 +130,27 @@ namespace MakemorePS.Commands
         [ValidateRange(1, int.MaxValue)]
         public int DiagnosticsInterval { get; set; } = 1_000;
 
+        /// <summary>
+        /// A file the model is saved to every -CheckpointInterval steps, at the end, and when training is stopped
+        /// with Ctrl+C (whose pipeline output PowerShell discards). Load it with Import-BigramModel and continue it with -Model.
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? CheckpointPath { get; set; }
+
+        /// <summary>Steps between checkpoints (default 10,000).</summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int CheckpointInterval { get; set; } = 10_000;
+
+        /// <summary>Replaces a read-only -CheckpointPath file (which stays read-only).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>Refuses to start when the -CheckpointPath file already exists.</summary>
+        [Parameter]
+        public SwitchParameter NoClobber { get; set; }
+
         /// <summary>Emits each step's record as it finishes, instead of the model, for Export-Csv or a chart.</summary>
         [Parameter]
         public SwitchParameter AsTrainingRecord { get; set; }
@@ -149,6 +172,14 @@ namespace MakemorePS.Commands
                 ThrowTerminatingError(ErrorRecords.Create(exception, ErrorIds.InvalidTrainingSetting, ErrorCategory.InvalidArgument, _options));
             }
 
+            if (CheckpointPath is not null)
+            {
+                _checkpointFile = PrepareCheckpointFile(CheckpointPath);
+
+                // Declined (-WhatIf, or No at -Confirm): nothing is trained, as nothing would be kept.
+                _declined = _checkpointFile is null;
+            }
+
             ReadValidationNames();
             BeginNameInput();
         }
@@ -156,12 +187,20 @@ namespace MakemorePS.Commands
         /// <inheritdoc/>
         protected override void ProcessRecord()
         {
-            ProcessNameInput();
+            if (!_declined)
+            {
+                ProcessNameInput();
+            }
         }
 
         /// <inheritdoc/>
         protected override void EndProcessing()
         {
+            if (_declined)
+            {
+                return;
+            }
+
             CompleteNameInput(out IReadOnlyList<string>? trainingNames);
             MlpTrainer trainer;
             try
@@ -345,6 +384,11 @@ namespace MakemorePS.Commands
                         WriteObject(record);
                     }
 
+                    if (_checkpointFile is not null && record.Step % CheckpointInterval == 0 && record.Step < total)
+                    {
+                        SaveCheckpoint(trainer.ToModel());
+                    }
+
                     long now = Stopwatch.GetTimestamp();
                     if (record.Step == total || now - lastProgress >= ProgressIntervalTicks)
                     {
@@ -363,10 +407,16 @@ namespace MakemorePS.Commands
                 ThrowTerminatingError(ErrorRecords.FromCore(exception, ErrorCategory.InvalidResult, _options));
                 return;
             }
+            catch (PipelineStoppedException)
+            {
+                SaveCheckpointWhileStopping(trainer);
+                throw;
+            }
 
             if (IsStopping)
             {
-                // PowerShell discards the output of a stopped pipeline.
+                // PowerShell discards the output of a stopped pipeline: the checkpoint is what the user keeps.
+                SaveCheckpointWhileStopping(trainer);
                 return;
             }
 
@@ -374,6 +424,11 @@ namespace MakemorePS.Commands
             WriteProgress(progress);
 
             MlpModel model = trainer.ToModel();
+            if (_checkpointFile is not null)
+            {
+                SaveCheckpoint(model);
+            }
+
             if (AsTrainingRecord.IsPresent)
             {
                 return;
@@ -390,5 +445,47 @@ namespace MakemorePS.Commands
 
             WriteObject(output);
         }
+
+        private string? PrepareCheckpointFile(string path) =>
+            OutputFile.Prepare(this, path, literal: true, Force.IsPresent, NoClobber.IsPresent, "Train an MLP and save checkpoints");
+
+        private void SaveCheckpoint(MlpModel model)
+        {
+            try
+            {
+                WriteModelFile(model, _checkpointFile!);
+                WriteVerbose($"Saved a checkpoint after step {model.Steps} to '{_checkpointFile}'.");
+            }
+            catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
+            {
+                // Training goes on: losing a checkpoint must not lose the run.
+                WriteError(ErrorRecords.Create(
+                    new IOException($"Cannot write the checkpoint '{_checkpointFile}': {exception.Message} Training continues; fix the path or its permissions to keep checkpoints.", exception),
+                    ErrorIds.CheckpointFailed, ErrorCategory.WriteError, _checkpointFile));
+            }
+        }
+
+        private void SaveCheckpointWhileStopping(MlpTrainer trainer)
+        {
+            if (_checkpointFile is null)
+            {
+                return;
+            }
+
+            // Nothing can be written to the host once the pipeline stops, so a failure here cannot be reported.
+            try
+            {
+                WriteModelFile(trainer.ToModel(), _checkpointFile);
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+
+        // Atomic, keeps the file's permissions, and a read-only file (allowed by -Force) stays read-only.
+        private static void WriteModelFile(MlpModel model, string file) => OutputFile.Write(file, target => ModelFile.Save(model, target));
     }
 }
