@@ -24,6 +24,7 @@ namespace MakemorePS.Commands
 
         private readonly OutputFile _checkpoints = new OutputFile();
         private bool _receivedModel;
+        private bool _diverged;
         private TrainingOptions _options = new TrainingOptions();
         private string? _checkpointFile;
         private bool _declined;
@@ -207,6 +208,8 @@ namespace MakemorePS.Commands
                     }
                     catch (TrainingDivergedException exception)
                     {
+                        // Never checkpoint after divergence: the last weights may already be far off.
+                        _diverged = true;
                         ThrowTerminatingError(ErrorRecords.FromCore(exception, ErrorCategory.InvalidResult, _options));
                         return;
                     }
@@ -231,9 +234,10 @@ namespace MakemorePS.Commands
                     }
                 }
             }
-            catch (PipelineStoppedException) when (IsStopping)
+            catch (PipelineStoppedException) when (!_diverged)
             {
-                // Ctrl+C (not ThrowTerminatingError, which also unwinds as PipelineStoppedException): keep the work.
+                // Ctrl+C (WriteObject may throw before StopProcessing runs), not the divergence error, which also
+                // unwinds as PipelineStoppedException: keep the work.
                 SaveCheckpointWhileStopping(trainer);
                 throw;
             }
