@@ -104,6 +104,21 @@ namespace MakemorePS.Core.Tests
         }
 
         [Fact]
+        public void ADevLossIsDrawnWhereTheRecordsHoldOne()
+        {
+            var records = new[]
+            {
+                new MlpTrainingRecord(1, 3.3, 0.1f, devLoss: 3.2), new MlpTrainingRecord(2, 3.0, 0.1f), new MlpTrainingRecord(3, 2.8, 0.1f, devLoss: 2.9),
+            };
+            PlotModel chart = TrainingChart.Create(new[] { new TrainingRun("mlp", records.Select(TrainingPoint.From)) });
+            List<LineSeries> lines = Lines(chart);
+            Assert.Equal(new[] { "mlp: loss", "mlp: dev loss" }, lines.Select(s => s.Title));
+            Assert.Equal(new[] { new DataPoint(1, 3.3), new DataPoint(2, 3.0), new DataPoint(3, 2.8) }, lines[0].Points);
+            Assert.Equal(new[] { new DataPoint(1, 3.2), new DataPoint(3, 2.9) }, lines[1].Points);
+            Assert.Equal(LineStyle.DashDot, lines[1].LineStyle);
+        }
+
+        [Fact]
         public void NaNAndInfinityAreLeftOutAndEmptyRunsAreRefused()
         {
             PlotModel chart = TrainingChart.Create(new[] { new TrainingRun("", Records(3, double.NaN, double.PositiveInfinity, 2)) });

@@ -73,6 +73,32 @@ Describe 'Export-TrainingChart' {
             $info.FullName | Should -Be (Get-Item -LiteralPath $file).FullName
         }
 
+        It 'draws the rows of a CSV file of training records like the records themselves' {
+            $csv = Join-Path -Path $TestDrive -ChildPath 'steps.csv'
+            $fromRecords = Join-Path -Path $TestDrive -ChildPath 'csv-records.svg'
+            $fromCsv = Join-Path -Path $TestDrive -ChildPath 'csv-rows.svg'
+            $records = Invoke-BigramTraining -Steps 15 -PassThru
+            $records | Export-Csv -LiteralPath $csv -NoTypeInformation
+            $records | Export-TrainingChart -Path $fromRecords
+            Import-Csv -LiteralPath $csv | Export-TrainingChart -Path $fromCsv
+            (Get-FileHash -LiteralPath $fromCsv).Hash | Should -Be (Get-FileHash -LiteralPath $fromRecords).Hash
+        }
+
+        It 'takes a model by -InputObject' {
+            $file = Join-Path -Path $TestDrive -ChildPath 'input.svg'
+            Export-TrainingChart -InputObject $script:Neural -Path $file
+            Get-SvgText -LiteralPath $file | Should -Contain 'NLL'
+        }
+
+        It 'reports input that is neither a model nor a record, and draws the rest' {
+            $file = Join-Path -Path $TestDrive -ChildPath 'garbage.svg'
+            'not a record', [pscustomobject]@{ Step = 'x'; Loss = 1 }, $script:Neural |
+                Export-TrainingChart -Path $file -ErrorVariable problems -ErrorAction SilentlyContinue
+            $problems.Count | Should -Be 2
+            $problems | ForEach-Object { $_.FullyQualifiedErrorId | Should -Be "InvalidChartInput,$script:CommandType" }
+            Test-Path -LiteralPath $file | Should -BeTrue
+        }
+
         It 'reports a model without a loss history and still draws the others' {
             $file = Join-Path -Path $TestDrive -ChildPath 'mixed.svg'
             $counts = New-BigramModel
