@@ -119,6 +119,24 @@ namespace MakemorePS.Core.Tests
         }
 
         [Fact]
+        public void LongRunsAreThinnedInTheSvgButShortRunsKeepEveryPoint()
+        {
+            static int DrawnPoints(int steps)
+            {
+                var records = Enumerable.Range(1, steps).Select(i => new TrainingRecord(i, 2.0 + (1.0 / i) + (0.01 * Math.Sin(i)), 0, 0, 0));
+                string svg = SvgChart.ToSvg(TrainingChart.Create(new[] { new TrainingRun("", records) }), 800, 500);
+                XNamespace ns = "http://www.w3.org/2000/svg";
+                return PlottingSvg.Parse(svg).Descendants(ns + "polyline")
+                    .Where(p => ((string?)p.Attribute("style") ?? string.Empty).Contains("stroke:rgb(31,119,180)", StringComparison.Ordinal))
+                    .Sum(p => ((string)p.Attribute("points")!).Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
+            }
+
+            int longRun = DrawnPoints(50_000);
+            Assert.InRange(longRun, 100, 4 * 800);
+            Assert.Equal(500 + 2, DrawnPoints(500)); // every step, and the two ends of the legend's sample line
+        }
+
+        [Fact]
         public void NaNAndInfinityAreLeftOutAndEmptyRunsAreRefused()
         {
             PlotModel chart = TrainingChart.Create(new[] { new TrainingRun("", Records(3, double.NaN, double.PositiveInfinity, 2)) });

@@ -38,6 +38,9 @@ namespace MakemorePS.Core
         /// <summary>The default height in pixels.</summary>
         public const int DefaultHeight = 500;
 
+        /// <summary>Runs with more steps than this are thinned to the points that change the drawn line.</summary>
+        public const int DecimationThreshold = 2000;
+
         /// <summary>The key of the left axis, which carries the loss and its NLL part.</summary>
         public const string LossAxisKey = "loss";
 
@@ -170,9 +173,11 @@ namespace MakemorePS.Core
                     _ => LineStyle.Dot,
                 },
 
-                // Keeps the drawn shape (each pixel column's first, last, lowest and highest point) while long runs
-                // write a few thousand points instead of one per step.
-                Decimator = Decimator.Decimate,
+                // Long runs keep the drawn shape (each pixel column's first, last, lowest and highest point, at whole
+                // pixels) and write a few thousand points instead of one per step. Short runs keep every point, so their
+                // curves stay smooth.
+                Decimator = run.Points.Count > DecimationThreshold ? Decimator.Decimate : null,
+                MinimumSegmentLength = run.Points.Count > DecimationThreshold ? 2 : 0,
             };
             foreach (TrainingPoint point in run.Points)
             {
