@@ -178,9 +178,10 @@ function Invoke-TestTask {
 }
 
 function Invoke-PackageTask {
+    param([string] $PackagePath)
     Invoke-BuildTask -BuildConfiguration 'Release'
     $version = (Import-PowerShellDataFile -LiteralPath $manifestPath).ModuleVersion
-    $outputRoot = if ($OutputPath) { [System.IO.Path]::GetFullPath($OutputPath, (Get-Location).ProviderPath) } else { Join-Path -Path $repositoryRoot -ChildPath 'out' }
+    $outputRoot = if ($PackagePath) { [System.IO.Path]::GetFullPath($PackagePath, (Get-Location).ProviderPath) } else { Join-Path -Path $repositoryRoot -ChildPath 'out' }
     $packageRoot = Join-Path -Path $outputRoot -ChildPath "$moduleName/$version"
     Write-Step "Laying out $packageRoot"
     if (Test-Path -LiteralPath $packageRoot) {
@@ -222,6 +223,6 @@ foreach ($name in $Task) {
         'Build' { Invoke-BuildTask -BuildConfiguration $Configuration }
         'Help' { Invoke-HelpTask }
         'Test' { Invoke-TestTask -BuildConfiguration $Configuration }
-        'Package' { Invoke-PackageTask }
+        'Package' { Invoke-PackageTask -PackagePath $OutputPath }
     }
 }

@@ -55,6 +55,21 @@ namespace MakemorePS.Core.Numerics
             }
         }
 
+        private static void CheckTranspose(ReadOnlySpan<float> source, int rows, int columns, ReadOnlySpan<float> destination)
+        {
+            if (rows < 0 || columns < 0)
+            {
+                throw new ArgumentException($"Matrix sizes must be 0 or more; got {rows}×{columns}.");
+            }
+
+            CheckMatrixLength(source.Length, rows, columns, nameof(source));
+            CheckMatrixLength(destination.Length, columns, rows, nameof(destination));
+            if (destination.Overlaps(source))
+            {
+                throw new ArgumentException("A transpose cannot be written over its source.", nameof(destination));
+            }
+        }
+
         private static void CheckMatrixLength(int length, int rows, int columns, string parameterName)
         {
             if ((long)rows * columns != length)

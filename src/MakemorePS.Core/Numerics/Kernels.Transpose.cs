@@ -8,17 +8,7 @@ namespace MakemorePS.Core.Numerics
         /// <exception cref="ArgumentException">A span does not hold its matrix, or the two overlap.</exception>
         public static unsafe void Transpose(ReadOnlySpan<float> source, int rows, int columns, Span<float> destination)
         {
-            if (rows < 0 || columns < 0)
-            {
-                throw new ArgumentException($"Matrix sizes must be 0 or more; got {rows}×{columns}.");
-            }
-
-            CheckMatrixLength(source.Length, rows, columns, nameof(source));
-            CheckMatrixLength(destination.Length, columns, rows, nameof(destination));
-            if (destination.Overlaps(source))
-            {
-                throw new ArgumentException("A transpose cannot be written over its source.", nameof(destination));
-            }
+            CheckTranspose(source, rows, columns, destination);
 
             fixed (float* from = source)
             fixed (float* to = destination)
