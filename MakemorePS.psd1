@@ -19,6 +19,7 @@
         'Get-BigramProbability'
         'Get-BigramSample'
         'Get-BundledName'
+        'Get-NameSample'
         'Import-BigramModel'
         'Invoke-BigramTraining'
         'Measure-NameLikelihood'

@@ -17,6 +17,7 @@ namespace MakemorePS.Module.Tests
             "Get-BigramProbability",
             "Get-BigramSample",
             "Get-BundledName",
+            "Get-NameSample",
             "Import-BigramModel",
             "Invoke-BigramTraining",
             "Measure-NameLikelihood",

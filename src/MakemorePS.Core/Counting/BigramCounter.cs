@@ -83,7 +83,10 @@ namespace MakemorePS.Core
         /// <summary>The first rejections, up to <see cref="CountingOptions.MaxRejectionsKept"/>.</summary>
         public IReadOnlyList<NameRejection> Rejections => _keptRejections;
 
-        /// <summary>The distinct names counted so far, in first-seen order; empty unless <see cref="CountingOptions.CollectNames"/> is on.</summary>
+        /// <summary>
+        /// The distinct names counted so far, in first-seen order (every name, in input order, with
+        /// <see cref="CountingOptions.KeepDuplicateNames"/>); empty unless <see cref="CountingOptions.CollectNames"/> is on.
+        /// </summary>
         public IReadOnlyList<string> Names => (IReadOnlyList<string>?)_names ?? Array.Empty<string>();
 
         /// <summary>Counts raw names; invalid ones are rejected and reported, with their 1-based position as line number.</summary>
@@ -320,7 +323,7 @@ namespace MakemorePS.Core
 
         private void AddDistinctName(string name)
         {
-            if (_nameSet!.Add(name))
+            if (_options.KeepDuplicateNames || _nameSet!.Add(name))
             {
                 _names!.Add(name);
             }

@@ -22,6 +22,12 @@ namespace MakemorePS.Core
         public bool CollectNames { get; set; }
 
         /// <summary>
+        /// With <see cref="CollectNames"/>: keep every name in input order, duplicates included, rather than the
+        /// distinct ones (the training examples of a model that learns from each name, such as the MLP).
+        /// </summary>
+        public bool KeepDuplicateNames { get; set; }
+
+        /// <summary>
         /// How many threads may count one large input at once; 0 (default) means one per processor, 1 means serial.
         /// The counts, names and rejections are identical whatever the value.
         /// </summary>

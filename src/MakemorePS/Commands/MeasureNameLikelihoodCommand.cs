@@ -1,28 +1,31 @@
 using System.Management.Automation;
 using MakemorePS.Common;
 using MakemorePS.Core;
+using MakemorePS.Core.Models;
 
 namespace MakemorePS.Commands
 {
     /// <summary>
     /// Measure-NameLikelihood: how likely a model finds each name (log-likelihood, mean negative log-likelihood,
-    /// perplexity), per name, per bigram with -Detailed, or over the whole input with -Summary (the lecture's loss).
+    /// perplexity), per name, per position with -Detailed, or over the whole input with -Summary (the lecture's loss).
+    /// Any language model scores: bigram models per bigram, the MLP with its context of several characters.
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Measure, "NameLikelihood")]
     [OutputType(typeof(NameScore))]
     [OutputType(typeof(DatasetScore))]
     [OutputType(typeof(BigramScore))]
+    [OutputType(typeof(ContextScore))]
     public sealed class MeasureNameLikelihoodCommand : PSCmdlet
     {
-        private NameScorer? _scorer;
+        private INameScorer? _scorer;
         private DatasetScoreAccumulator? _summary;
         private bool _receivedInput;
         private long _blankCount;
 
-        /// <summary>The model that scores the names.</summary>
+        /// <summary>The model that scores the names: any MakemorePS language model.</summary>
         [Parameter(Mandatory = true)]
         [ValidateNotNull]
-        public BigramModel? Model { get; set; }
+        public ILanguageModel? Model { get; set; }
 
         /// <summary>Names to score: strings from the pipeline, or objects with a Name property. Blank names are skipped.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -34,7 +37,7 @@ namespace MakemorePS.Commands
         [Parameter]
         public SwitchParameter Summary { get; set; }
 
-        /// <summary>Emits one BigramScore per bigram of every name instead of one record per name.</summary>
+        /// <summary>Emits one record per position of every name instead of one record per name: a BigramScore for a bigram model, a ContextScore for a model with a longer context.</summary>
         [Parameter]
         public SwitchParameter Detailed { get; set; }
 
@@ -52,7 +55,7 @@ namespace MakemorePS.Commands
                     ErrorIds.ConflictingParameters, ErrorCategory.InvalidArgument, null));
             }
 
-            _scorer = new NameScorer(Model!);
+            _scorer = NameScoring.CreateScorer(Model!);
             _summary = Summary.IsPresent ? new DatasetScoreAccumulator() : null;
             _receivedInput = false;
         }
@@ -149,9 +152,9 @@ namespace MakemorePS.Commands
             }
             else if (Detailed.IsPresent)
             {
-                foreach (BigramScore bigram in score.GetBigrams())
+                foreach (IPositionScore position in score.GetPositions())
                 {
-                    WriteObject(bigram);
+                    WriteObject(position);
                 }
             }
             else

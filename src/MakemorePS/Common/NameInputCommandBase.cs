@@ -54,6 +54,9 @@ namespace MakemorePS.Common
         /// <summary>Whether the distinct training names are kept (models keep them so samples can exclude them).</summary>
         private protected virtual bool CollectsTrainingNames => false;
 
+        /// <summary>With <see cref="CollectsTrainingNames"/>: whether every name is kept in input order, duplicates included (training examples).</summary>
+        private protected virtual bool KeepsDuplicateNames => false;
+
         /// <summary>Starts collecting names.</summary>
         private protected void BeginNameInput()
         {
@@ -61,6 +64,7 @@ namespace MakemorePS.Common
             {
                 LowerCase = LowerCase.IsPresent,
                 CollectNames = CollectsTrainingNames,
+                KeepDuplicateNames = KeepsDuplicateNames,
                 Rejected = WriteRejection,
             });
             _receivedInput = false;
@@ -120,7 +124,7 @@ namespace MakemorePS.Common
         /// Finishes collecting: the counts of every name received, or of the bundled dataset when no input was given.
         /// Terminates with NoInputNames when input was given but held no usable name.
         /// </summary>
-        /// <param name="trainingNames">The distinct names, when <see cref="CollectsTrainingNames"/>; otherwise null.</param>
+        /// <param name="trainingNames">The distinct names (every name with <see cref="KeepsDuplicateNames"/>), when <see cref="CollectsTrainingNames"/>; otherwise null.</param>
         private protected BigramCounts CompleteNameInput(out IReadOnlyList<string>? trainingNames)
         {
             BigramCounter counter = _counter!;

@@ -1,0 +1,76 @@
+BeforeAll {
+    . (Join-Path -Path $PSScriptRoot -ChildPath 'TestSetup.ps1')
+    $script:CommandType = 'MakemorePS.Commands.GetNameSampleCommand'
+    $script:Counts = New-BigramModel
+    $script:Neural = Invoke-BigramTraining -Steps 20
+    $script:Training = [System.Collections.Generic.HashSet[string]]::new([string[]]@(Get-BundledName), [System.StringComparer]::Ordinal)
+}
+
+Describe 'Get-NameSample' {
+    Context 'Bigram models' {
+        It 'draws exactly the names Get-BigramSample draws, for every setting' {
+            foreach ($model in $script:Counts, $script:Neural) {
+                $settings = @(
+                    @{ Count = 50 },
+                    @{ Count = 50; Seed = 42; ExcludeTrainingNames = $true },
+                    @{ Count = 30; Seed = 7; Prefix = 'mar'; Temperature = 0.7; MaxLength = 12 }
+                )
+                foreach ($setting in $settings) {
+                    $general = @($model | Get-NameSample @setting)
+                    $general.Count | Should -Be $setting.Count
+                    $general | Should -Be @($model | Get-BigramSample @setting)
+                }
+            }
+        }
+
+        It 'draws ten names from each piped model by default' {
+            $names = @($script:Counts, $script:Neural | Get-NameSample)
+            $names.Count | Should -Be 20
+            $names | ForEach-Object { $_ | Should -MatchExactly '^[a-z]+$' }
+        }
+
+        It 'gives the same names for the same seed and others for another seed' {
+            $first = Get-NameSample -Model $script:Counts -Count 40 -Seed 3
+            $again = $script:Counts | Get-NameSample -Count 40 -Seed 3
+            $other = $script:Counts | Get-NameSample -Count 40 -Seed 4
+            $again | Should -Be $first
+            ($other -join ',') | Should -Not -Be ($first -join ',')
+        }
+
+        It 'draws only names that are not training names with -ExcludeTrainingNames' {
+            $names = $script:Counts | Get-NameSample -Count 100 -Seed 3 -ExcludeTrainingNames
+            $names | ForEach-Object { $script:Training.Contains($_) | Should -BeFalse }
+        }
+    }
+
+    Context 'Errors' {
+        It 'stops with UnknownCharacter for a prefix the model cannot spell, naming the character' {
+            $failure = { $script:Counts | Get-NameSample -Prefix 'x1' } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Be "UnknownCharacter,$script:CommandType"
+            $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $failure.Exception.Message | Should -Match "'1'"
+        }
+
+        It 'stops with InvalidName for a prefix with the boundary token' {
+            $failure = { $script:Counts | Get-NameSample -Prefix 'a.b' } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Be "InvalidName,$script:CommandType"
+        }
+
+        It 'stops with PrefixTooLong when the prefix is longer than -MaxLength' {
+            $failure = { $script:Counts | Get-NameSample -Prefix 'emma' -MaxLength 3 } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Be "PrefixTooLong,$script:CommandType"
+            $failure.Exception.Message | Should -Not -Match 'Parameter'
+        }
+
+        It 'stops with NoNovelNames when every name it can draw is a training name' {
+            $single = 'a' | New-BigramModel -Smoothing 0
+            $failure = { $single | Get-NameSample -Count 1 -ExcludeTrainingNames } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Be "NoNovelNames,$script:CommandType"
+        }
+
+        It 'rejects what is not a model' {
+            $failure = { 'emma' | Get-NameSample } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Match "^InputObjectNotBound|^ParameterArgumentTransformationError"
+        }
+    }
+}
