@@ -6,6 +6,7 @@ using BenchmarkDotNet.Running;
 using MakemorePS.Benchmarks.Data;
 using MakemorePS.Benchmarks.Infrastructure;
 using MakemorePS.Benchmarks.Memory;
+using MakemorePS.Benchmarks.Quality;
 
 namespace MakemorePS.Benchmarks
 {
@@ -16,6 +17,8 @@ namespace MakemorePS.Benchmarks
     /// <item><c>--quick</c>: the same suites with a short in-process job, a few seconds per benchmark;</item>
     /// <item><c>--memory-only</c> / <c>--no-memory</c>: only / without the peak-memory check;</item>
     /// <item><c>--memory-mb N</c> (default 1024 = 1 GiB), <c>--corpus-mb N</c> (default 100);</item>
+    /// <item><c>--mlp-quality</c>: only the 200,000-step MLP training run with its train/dev/test loss and time;</item>
+    /// <item><c>--mlp-step-timing [steps] [repeats]</c>: only MLP step timing, measured as tests/reference/mlp_pytorch_timing.py measures PyTorch;</item>
     /// <item>anything else goes to BenchmarkDotNet, e.g. <c>--filter *Sampling*</c>.</item>
     /// </list>
     /// </summary>
@@ -26,6 +29,18 @@ namespace MakemorePS.Benchmarks
             if (args.Length == 2 && args[0] == PeakMemoryCheck.ChildSwitch)
             {
                 return PeakMemoryCheck.RunChild(args[1]);
+            }
+
+            if (args.Length == 1 && args[0] == MlpQualityRun.Switch)
+            {
+                return MlpQualityRun.Run();
+            }
+
+            if (args.Length >= 1 && args[0] == MlpStepTiming.Switch)
+            {
+                return MlpStepTiming.Run(
+                    args.Length > 1 ? (int)ParsePositive(args[1], MlpStepTiming.Switch) : 20_000,
+                    args.Length > 2 ? (int)ParsePositive(args[2], MlpStepTiming.Switch) : 7);
             }
 
             bool quick = false;

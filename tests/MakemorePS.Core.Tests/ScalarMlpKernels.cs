@@ -107,19 +107,6 @@ namespace MakemorePS.Core.Tests
             }
         }
 
-        internal static bool AllFinite(ReadOnlySpan<float> x)
-        {
-            foreach (float value in x)
-            {
-                if (float.IsNaN(value) || float.IsInfinity(value))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
         internal static float MaxMagnitude(ReadOnlySpan<float> x)
         {
             float max = 0f;

@@ -74,6 +74,11 @@ namespace MakemorePS.Core
                 throw new ModelFormatException($"The file holds JSON but not a MakemorePS model: it lacks \"format\": \"{ModelSerializer.FormatName}\".");
             }
 
+            if (root.TryGetProperty("kind", out JsonElement kindElement) && kindElement.ValueKind == JsonValueKind.String && kindElement.GetString() == MlpModelFormat.Kind)
+            {
+                throw new ModelFormatException("The file holds an MLP model (kind \"Mlp\"), not a bigram model; load it with ModelFile.Load, which reads every kind.");
+            }
+
             JsonElement versionElement = Required(root, "formatVersion", JsonValueKind.Number);
             if (!versionElement.TryGetInt32(out int version) || version < 1)
             {
@@ -153,7 +158,7 @@ namespace MakemorePS.Core
             return BigramModel.FromWeights(bigramCounts, weights, trainingNames, settings, history);
         }
 
-        private static Vocabulary ReadVocabulary(JsonElement array)
+        internal static Vocabulary ReadVocabulary(JsonElement array)
         {
             var symbols = new List<string>();
             foreach (JsonElement element in array.EnumerateArray())
@@ -224,7 +229,7 @@ namespace MakemorePS.Core
             return value;
         }
 
-        private static string[] ReadTrainingNames(JsonElement root)
+        internal static string[] ReadTrainingNames(JsonElement root)
         {
             if (!root.TryGetProperty("trainingNames", out JsonElement array) || array.ValueKind == JsonValueKind.Null)
             {

@@ -26,6 +26,8 @@ namespace MakemorePS.Core
         private readonly MlpParameters _parameters;
         private readonly MlpNetwork _network;
         private readonly (string Name, float[] Values, float[] Gradient, int Rows, int Columns)[] _trained;
+        private readonly double[] _valueBounds;
+        private readonly double[] _updates;
         private readonly int[] _batchContexts;
         private readonly int[] _batchTargets;
         private readonly Pcg32 _rng;
@@ -96,6 +98,8 @@ namespace MakemorePS.Core
             _network = new MlpNetwork(_parameters, Options.BatchSize);
             MlpParameters gradients = _network.Gradients;
             _trained = _parameters.Trained().Zip(gradients.Trained(), (p, g) => (p.Name, p.Values, g.Values, p.Rows, p.Columns)).ToArray();
+            _valueBounds = _trained.Select(t => (double)Kernels.MaxMagnitude(t.Values)).ToArray();
+            _updates = new double[_trained.Length];
             _batchContexts = new int[Options.BatchSize * Options.BlockSize];
             _batchTargets = new int[Options.BatchSize];
         }
@@ -141,30 +145,38 @@ namespace MakemorePS.Core
             }
 
             _network.Backward(_batchContexts, _batchTargets);
-            foreach ((string name, _, float[] gradient, _, _) in _trained)
-            {
-                if (!Kernels.AllFinite(gradient))
-                {
-                    throw new TrainingDivergedException(step, loss, string.Format(CultureInfo.InvariantCulture,
-                        "Training diverged at step {0}: the gradient of {1} holds NaN or infinity (the loss was {2}). Try a lower learning rate than {3}.", step, name, loss, Options.LearningRateAt(step)));
-                }
-            }
-
             float learningRate = Options.LearningRateAt(step);
-            foreach ((string name, float[] values, float[] gradient, _, _) in _trained)
+            for (int t = 0; t < _trained.Length; t++)
             {
-                // |θ − lr·g| ≤ max|θ| + lr·max|g|: checked before any update, so the weights stay the last good ones.
-                if (Kernels.MaxMagnitude(values) + ((double)learningRate * Kernels.MaxMagnitude(gradient)) > float.MaxValue)
+                // MaxMagnitude is NaN when any element is NaN and ∞ when any is infinite: one pass checks the gradient.
+                float gradientMax = Kernels.MaxMagnitude(_trained[t].Gradient);
+                if (!(gradientMax <= float.MaxValue))
                 {
                     throw new TrainingDivergedException(step, loss, string.Format(CultureInfo.InvariantCulture,
-                        "Training diverged at step {0}: the update of {1} would overflow float32 (the loss was {2}). Try a lower learning rate than {3}.", step, name, loss, learningRate));
+                        "Training diverged at step {0}: the gradient of {1} holds NaN or infinity (the loss was {2}). Try a lower learning rate than {3}.", step, _trained[t].Name, loss, learningRate));
                 }
+
+                // |θ − lr·g| ≤ max|θ| + lr·max|g|, checked before any update so the weights stay the last good ones.
+                // The bound on max|θ| grows by lr·max|g| per step and is measured afresh only when it gets near overflow.
+                double update = (double)learningRate * gradientMax;
+                if (_valueBounds[t] + update > float.MaxValue)
+                {
+                    _valueBounds[t] = Kernels.MaxMagnitude(_trained[t].Values);
+                    if (_valueBounds[t] + update > float.MaxValue)
+                    {
+                        throw new TrainingDivergedException(step, loss, string.Format(CultureInfo.InvariantCulture,
+                            "Training diverged at step {0}: the update of {1} would overflow float32 (the loss was {2}). Try a lower learning rate than {3}.", step, _trained[t].Name, loss, learningRate));
+                    }
+                }
+
+                _updates[t] = update;
             }
 
             _network.UpdateRunningStatistics(Options.BatchNormMomentum);
-            foreach ((_, float[] values, float[] gradient, _, _) in _trained)
+            for (int t = 0; t < _trained.Length; t++)
             {
-                Kernels.MultiplyAdd(gradient, -learningRate, values, values);
+                Kernels.MultiplyAdd(_trained[t].Gradient, -learningRate, _trained[t].Values, _trained[t].Values);
+                _valueBounds[t] += _updates[t];
             }
 
             _step = step;

@@ -16,6 +16,9 @@ namespace MakemorePS.Benchmarks.Infrastructure
 
         /// <summary>The operation scores every bigram of its data set's names: bigrams/s.</summary>
         Bigrams,
+
+        /// <summary>The operation scores every position (symbol and end) of its data set's names under a context model: positions/s.</summary>
+        Positions,
     }
 
     /// <summary>Marks a benchmark whose rate the <see cref="ThroughputColumn"/> reports.</summary>

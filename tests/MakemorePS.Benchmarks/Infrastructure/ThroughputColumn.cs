@@ -30,7 +30,7 @@ namespace MakemorePS.Benchmarks.Infrastructure
 
         public UnitType UnitType => UnitType.Dimensionless;
 
-        public string Legend => "Work per second from the mean: MB/s (10^6 bytes of UTF-8 input), names/s or bigrams/s";
+        public string Legend => "Work per second from the mean: MB/s (10^6 bytes of UTF-8 input), names/s, bigrams/s or positions/s";
 
         public bool IsAvailable(Summary summary) => true;
 
@@ -53,6 +53,7 @@ namespace MakemorePS.Benchmarks.Infrastructure
             {
                 ThroughputUnit.Megabytes or ThroughputUnit.NameMegabytes => (perSecond / 1e6).ToString("N1", CultureInfo.InvariantCulture) + " MB/s",
                 ThroughputUnit.Names => (perSecond / 1e6).ToString("N2", CultureInfo.InvariantCulture) + " M names/s",
+                ThroughputUnit.Positions => (perSecond / 1e6).ToString("N2", CultureInfo.InvariantCulture) + " M positions/s",
                 _ => (perSecond / 1e6).ToString("N1", CultureInfo.InvariantCulture) + " M bigrams/s",
             };
         }

@@ -135,20 +135,6 @@ namespace MakemorePS.Core
             RunningStd.AsSpan().Fill(1f);
         }
 
-        /// <summary>The name of the first trained tensor holding a NaN or infinity, or null when all are finite.</summary>
-        public string? FirstNonFinite()
-        {
-            foreach ((string name, float[] values, _, _) in Trained())
-            {
-                if (!Numerics.Kernels.AllFinite(values))
-                {
-                    return name;
-                }
-            }
-
-            return Numerics.Kernels.AllFinite(RunningMean) && Numerics.Kernels.AllFinite(RunningStd) ? null : "BatchNorm running statistics";
-        }
-
         private static void FillGaussian(float[] values, float scale, Pcg32 rng)
         {
             for (int i = 0; i < values.Length; i++)

@@ -1,0 +1,189 @@
+using System;
+using System.Globalization;
+using System.Text.Json;
+using static MakemorePS.Core.ModelJson;
+
+namespace MakemorePS.Core
+{
+    /// <summary>Reads and validates the MLP JSON that <see cref="MlpModelFormat"/> describes; refusals name the JSON path at fault.</summary>
+    internal static class MlpModelReader
+    {
+        /// <summary>Reads an MLP model from the root object of a file whose "format" has been checked.</summary>
+        internal static MlpModel Read(JsonElement root)
+        {
+            JsonElement versionElement = Required(root, "formatVersion", JsonValueKind.Number);
+            if (!versionElement.TryGetInt32(out int version) || version != MlpModelFormat.FormatVersion)
+            {
+                throw new ModelFormatException(versionElement.TryGetInt32(out int newer) && newer > MlpModelFormat.FormatVersion
+                    ? $"The file has format version {newer}, written by a newer MakemorePS; this version reads MLP models of format {MlpModelFormat.FormatVersion}. Update MakemorePS to load it."
+                    : $"\"formatVersion\" is {versionElement.GetRawText()}; an MLP model has format version {MlpModelFormat.FormatVersion}.");
+            }
+
+            Vocabulary vocabulary = ModelReader.ReadVocabulary(Required(root, "vocabulary", JsonValueKind.Array));
+            JsonElement architecture = Required(root, "architecture", JsonValueKind.Object);
+            var settings = new MlpTrainingOptions
+            {
+                BlockSize = ReadInt32(architecture, "blockSize", "architecture"),
+                EmbeddingSize = ReadInt32(architecture, "embeddingSize", "architecture"),
+                HiddenSize = ReadInt32(architecture, "hiddenSize", "architecture"),
+                BatchNorm = ReadBoolean(architecture, "batchNorm", "architecture"),
+            };
+            ReadSettings(Required(root, "trainingSettings", JsonValueKind.Object), settings);
+            try
+            {
+                settings.Validate();
+            }
+            catch (ArgumentOutOfRangeException error)
+            {
+                throw new ModelFormatException($"\"architecture\" or \"trainingSettings\" are invalid: {error.Message}", error);
+            }
+
+            var p = new MlpParameters(vocabulary.Count, settings.BlockSize, settings.EmbeddingSize, settings.HiddenSize, settings.BatchNorm);
+            JsonElement parameters = Required(root, "parameters", JsonValueKind.Object);
+            foreach ((string name, float[] values, int rows, int columns) in p.Trained())
+            {
+                ReadTensor(Required(parameters, name, JsonValueKind.Array, "parameters"), "parameters." + name, values, rows, columns);
+            }
+
+            if (settings.BatchNorm)
+            {
+                JsonElement running = Required(root, "batchNormRunning", JsonValueKind.Object);
+                ReadTensor(Required(running, "mean", JsonValueKind.Array, "batchNormRunning"), "batchNormRunning.mean", p.RunningMean, 1, p.HiddenSize);
+                ReadTensor(Required(running, "std", JsonValueKind.Array, "batchNormRunning"), "batchNormRunning.std", p.RunningStd, 1, p.HiddenSize);
+                for (int j = 0; j < p.HiddenSize; j++)
+                {
+                    if (!(p.RunningStd[j] > 0f))
+                    {
+                        throw new ModelFormatException($"\"batchNormRunning.std\"[{j}] is {p.RunningStd[j].ToString(CultureInfo.InvariantCulture)}; a running std must be greater than 0.");
+                    }
+                }
+            }
+            else
+            {
+                RequireAbsent(root, "batchNormRunning", "the model has no BatchNorm");
+            }
+
+            JsonElement state = Required(root, "trainingState", JsonValueKind.Object);
+            int steps = ReadInt32(state, "steps", "trainingState");
+            if (steps < 0)
+            {
+                throw new ModelFormatException($"\"trainingState.steps\" is {steps}; it must be 0 or more.");
+            }
+
+            ulong generatorState = ReadHex(state, "generatorState");
+            ulong generatorIncrement = ReadHex(state, "generatorIncrement");
+            if ((generatorIncrement & 1UL) == 0)
+            {
+                throw new ModelFormatException("\"trainingState.generatorIncrement\" is even; a PCG32 increment is always odd.");
+            }
+
+            return new MlpModel(vocabulary, p, settings, ModelReader.ReadTrainingNames(root), steps,
+                ReadOptionalReal(state, "finalLoss"), ReadOptionalReal(state, "devLoss"), generatorState, generatorIncrement);
+        }
+
+        private static void ReadSettings(JsonElement element, MlpTrainingOptions settings)
+        {
+            const string Where = "trainingSettings";
+            string initialization = Required(element, "initialization", JsonValueKind.String, Where).GetString()!;
+            settings.Initialization = initialization == nameof(MlpInitialization.Scaled) ? MlpInitialization.Scaled
+                : initialization == nameof(MlpInitialization.Gaussian) ? MlpInitialization.Gaussian
+                : throw new ModelFormatException($"\"trainingSettings.initialization\" is \"{initialization}\"; it must be Scaled or Gaussian.");
+            settings.Steps = ReadInt32(element, "steps", Where);
+            settings.BatchSize = ReadInt32(element, "batchSize", Where);
+            settings.LearningRate = ReadSingle(element, "learningRate", Where);
+            settings.DecayedLearningRate = ReadSingle(element, "decayedLearningRate", Where);
+            settings.DecayStep = ReadInt32(element, "decayStep", Where);
+            settings.BatchNormMomentum = ReadSingle(element, "batchNormMomentum", Where);
+            settings.BatchNormEpsilon = ReadSingle(element, "batchNormEpsilon", Where);
+            JsonElement seed = Required(element, "seed", JsonValueKind.Number, Where);
+            settings.Seed = seed.TryGetInt64(out long value) ? value : throw new ModelFormatException($"\"trainingSettings.seed\" is {seed.GetRawText()}; it must be a whole number.");
+            settings.DevLossInterval = ReadInt32(element, "devLossInterval", Where);
+            settings.DiagnosticsInterval = ReadInt32(element, "diagnosticsInterval", Where);
+        }
+
+        private static void ReadTensor(JsonElement array, string where, float[] destination, int rows, int columns)
+        {
+            if (rows == 1)
+            {
+                ReadRow(array, where, destination.AsSpan(0, columns));
+                return;
+            }
+
+            if (array.GetArrayLength() != rows)
+            {
+                throw new ModelFormatException($"\"{where}\" has {array.GetArrayLength()} rows; the architecture needs {rows}.");
+            }
+
+            int i = 0;
+            foreach (JsonElement row in array.EnumerateArray())
+            {
+                if (row.ValueKind != JsonValueKind.Array)
+                {
+                    throw new ModelFormatException($"\"{where}\"[{i}] is {Describe(row.ValueKind)}; each row must be an array.");
+                }
+
+                ReadRow(row, $"{where}[{i}]", destination.AsSpan(i * columns, columns));
+                i++;
+            }
+        }
+
+        private static void ReadRow(JsonElement row, string where, Span<float> destination)
+        {
+            if (row.GetArrayLength() != destination.Length)
+            {
+                throw new ModelFormatException($"\"{where}\" has {row.GetArrayLength()} values; the architecture needs {destination.Length}.");
+            }
+
+            int j = 0;
+            foreach (JsonElement cell in row.EnumerateArray())
+            {
+                if (cell.ValueKind != JsonValueKind.Number || !cell.TryGetSingle(out float value) || float.IsNaN(value) || float.IsInfinity(value))
+                {
+                    throw new ModelFormatException($"\"{where}\"[{j}] is {cell.GetRawText()}; weights must be finite numbers.");
+                }
+
+                destination[j++] = value;
+            }
+        }
+
+        private static int ReadInt32(JsonElement parent, string property, string where)
+        {
+            JsonElement element = Required(parent, property, JsonValueKind.Number, where);
+            return element.TryGetInt32(out int value) ? value : throw new ModelFormatException($"\"{where}.{property}\" is {element.GetRawText()}; it must be a whole number.");
+        }
+
+        private static float ReadSingle(JsonElement parent, string property, string where)
+        {
+            JsonElement element = Required(parent, property, JsonValueKind.Number, where);
+            return element.TryGetSingle(out float value) ? value : throw new ModelFormatException($"\"{where}.{property}\" is {element.GetRawText()}; it must be a number.");
+        }
+
+        private static bool ReadBoolean(JsonElement parent, string property, string where)
+        {
+            if (parent.TryGetProperty(property, out JsonElement element) && (element.ValueKind == JsonValueKind.True || element.ValueKind == JsonValueKind.False))
+            {
+                return element.GetBoolean();
+            }
+
+            throw new ModelFormatException($"\"{where}.{property}\" must be true or false.");
+        }
+
+        private static ulong ReadHex(JsonElement state, string property)
+        {
+            string text = Required(state, property, JsonValueKind.String, "trainingState").GetString()!;
+            return text.Length == 16 && ulong.TryParse(text, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out ulong value)
+                ? value
+                : throw new ModelFormatException($"\"trainingState.{property}\" is \"{text}\"; it must be 16 hexadecimal digits.");
+        }
+
+        private static double? ReadOptionalReal(JsonElement state, string property)
+        {
+            if (!state.TryGetProperty(property, out JsonElement element) || element.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+
+            return ReadReal(state, property, "trainingState");
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using System;
+using System.IO;
+using System.Linq;
+using MakemorePS.Core.Models;
+using Xunit;
+
+namespace MakemorePS.Core.Tests
+{
+    public class IOMlpModelFileTests
+    {
+        private static readonly string[] Names = BundledNames.Names.Take(1500).ToArray();
+
+        private static MlpTrainingOptions Options(int steps, bool batchNorm = true) => new MlpTrainingOptions { Steps = steps, HiddenSize = 24, EmbeddingSize = 5, BatchNorm = batchNorm, DecayStep = 100 };
+
+        [Theory]
+        [InlineData(true)]
+        [InlineData(false)]
+        public void AModelRoundTripsBitForBit(bool batchNorm)
+        {
+            MlpModel model = MlpTrainer.Train(Names, Options(150, batchNorm), BundledNames.Names.Skip(4000).Take(100));
+            string json = ModelFile.ToJson(model);
+            MlpModel loaded = Assert.IsType<MlpModel>(ModelFile.FromJson(json));
+            Assert.Equal(model.ParameterNames, loaded.ParameterNames);
+            foreach (string name in model.ParameterNames)
+            {
+                Assert.Equal(model.GetParameter(name, out int r, out int c), loaded.GetParameter(name, out int r2, out int c2));
+                Assert.Equal((r, c), (r2, c2));
+            }
+
+            Assert.Equal(model.GetRunningMean(), loaded.GetRunningMean());
+            Assert.Equal(model.GetRunningStd(), loaded.GetRunningStd());
+            Assert.Equal(model.TrainingNames, loaded.TrainingNames);
+            Assert.Equal(model.Vocabulary, loaded.Vocabulary);
+            Assert.Equal((model.Steps, model.FinalLoss, model.DevLoss), (loaded.Steps, loaded.FinalLoss, loaded.DevLoss));
+            Assert.Equal(model.TrainingSettings.ToString(), loaded.TrainingSettings.ToString());
+            Assert.Equal(json, ModelFile.ToJson(loaded));
+
+            int[] contexts = { 0, 0, 0, 0, 0, 5, 1, 13, 13 };
+            var expected = new double[3 * model.VocabularySize];
+            var actual = new double[3 * model.VocabularySize];
+            model.NextSymbolLogProbabilities(contexts, 3, expected);
+            loaded.NextSymbolLogProbabilities(contexts, 3, actual);
+            Assert.Equal(expected, actual);
+        }
+
+        [Fact]
+        public void TrainingResumedFromASavedCheckpointIsBitIdentical()
+        {
+            MlpModel whole = MlpTrainer.Train(Names, Options(240));
+            string path = Path.Combine(Path.GetTempPath(), $"mlp-checkpoint-{Guid.NewGuid():N}.json");
+            try
+            {
+                ModelFile.Save(MlpTrainer.Train(Names, Options(240).With(o => o.Steps = 90)), path);
+                var checkpoint = (MlpModel)ModelFile.Load(path);
+                MlpModel resumed = new MlpTrainer(Names, Options(240), checkpoint).Train().Model;
+                Assert.Equal(ModelFile.ToJson(whole), ModelFile.ToJson(resumed));
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
+
+        [Fact]
+        public void BigramFilesStillLoadAndTheBigramLoaderNamesAnMlpFile()
+        {
+            BigramModel counts = BigramModel.FromCounts(BundledNames.Counts, 1.0, Names);
+            string bigramJson = ModelSerializer.ToJson(counts);
+            Assert.Contains("\"formatVersion\": 1", bigramJson);
+            ILanguageModel loaded = ModelFile.FromJson(bigramJson);
+            Assert.Equal("Counts", loaded.KindName);
+            Assert.Equal(counts.Probabilities.ToArray(), ((BigramModel)loaded).Probabilities.ToArray());
+            Assert.Equal(bigramJson, ModelFile.ToJson(loaded));
+
+            string mlpJson = ModelFile.ToJson(MlpTrainer.Train(Names, Options(2)));
+            Assert.Contains("\"formatVersion\": 2", mlpJson);
+            Assert.Contains("\"kind\": \"Mlp\"", mlpJson);
+            ModelFormatException error = Assert.Throws<ModelFormatException>(() => ModelSerializer.FromJson(mlpJson));
+            Assert.Contains("MLP", error.Message);
+            Assert.Contains("ModelFile.Load", error.Message);
+        }
+
+        [Theory]
+        [InlineData("\"formatVersion\": 2", "\"formatVersion\": 3", "newer MakemorePS")]
+        [InlineData("\"hiddenSize\": 24", "\"hiddenSize\": 25", "parameters.W1")]
+        [InlineData("\"batchNorm\": true", "\"batchNorm\": false", "parameters.b1")]
+        [InlineData("\"generatorIncrement\": \"", "\"generatorIncrement\": \"x", "generatorIncrement")]
+        [InlineData("\"parameters\": {", "\"parameterz\": {", "parameters")]
+        [InlineData("\"blockSize\": 3", "\"blockSize\": 0", "BlockSize")]
+        public void ADamagedMlpFileIsRefusedWithAMessageThatNamesThePlace(string original, string damaged, string expected)
+        {
+            string json = ModelFile.ToJson(MlpTrainer.Train(Names, Options(2)));
+            Assert.Contains(original, json);
+            ModelFormatException error = Assert.Throws<ModelFormatException>(() => ModelFile.FromJson(json.Replace(original, damaged)));
+            Assert.Contains(expected, error.Message);
+        }
+
+        [Fact]
+        public void ANonFiniteWeightIsRefused()
+        {
+            string json = ModelFile.ToJson(MlpTrainer.Train(Names, Options(2)));
+            int at = json.IndexOf("\"b2\": [", StringComparison.Ordinal);
+            int value = json.IndexOf('[', at) + 1;
+            int end = json.IndexOfAny(new[] { ',', ']' }, value);
+            string damaged = json.Substring(0, value) + "\"NaN\"" + json.Substring(end);
+            ModelFormatException error = Assert.Throws<ModelFormatException>(() => ModelFile.FromJson(damaged));
+            Assert.Contains("parameters.b2", error.Message);
+        }
+
+        [Fact]
+        public void EmptyAndTruncatedFilesGetTheUsualMessages()
+        {
+            Assert.Contains("empty", Assert.Throws<ModelFormatException>(() => ModelFile.FromJson("  ")).Message);
+            string json = ModelFile.ToJson(MlpTrainer.Train(Names, Options(2)));
+            Assert.Contains("truncated", Assert.Throws<ModelFormatException>(() => ModelFile.FromJson(json.Substring(0, json.Length / 2))).Message);
+        }
+    }
+}

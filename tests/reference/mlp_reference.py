@@ -1,0 +1,179 @@
+#!/usr/bin/env python3
+"""PyTorch reference for MakemorePS's MLP trainer (makemore part 3, the lecture's loop).
+
+Rebuilds, without any C# code, exactly what `new MlpTrainer(NameSplit.Create(BundledNames.Names).Train, new
+MlpTrainingOptions())` trains on and starts from, then runs the lecture's training loop in PyTorch (float32, autograd)
+and writes the first STEPS per-step mini-batch losses to mlp_reference_losses.txt. MlpReferenceAgreementTests checks
+that the C# trainer's losses agree with them within 1e-4.
+
+The shared deterministic inputs, all from PCG32 (XSH RR, 64-bit state; stream 54), as src/MakemorePS.Core does it:
+  * names: src/MakemorePS.Core/Data/names.txt, trimmed, blank lines skipped, in file order;
+  * split: Fisher-Yates from the last element down with j = bounded(i + 1) from Pcg32(42); the first int(0.8 n)
+    names are the training set (NameSplit.Create);
+  * examples: block size 3, contexts left-padded with '.', vocabulary '.' then the sorted characters;
+  * initial weights: one Pcg32(2147483647) draws standard normals (Marsaglia's polar method on 53-bit doubles),
+    row-major, in the lecture's order C (V x 10), W1 (30 x 200) * (5/3)/sqrt(30), W2 (200 x V) * 0.01; b2 = 0,
+    BatchNorm gain 1 and bias 0 (MlpParameters.Initialize, MlpInitialization.Scaled);
+  * mini-batches: the same generator then draws 32 indices per step with Lemire's bounded method (torch.randint's role).
+
+Run from the repository root with a Python that has torch (Debian: apt-get install python3-torch; /usr/bin/python3):
+    /usr/bin/python3 tests/reference/mlp_reference.py
+With --steps N --no-fixture it trains N steps (the lecture's 200,000 take minutes) and prints the train and dev loss in
+evaluation mode (BatchNorm's running statistics), for comparison with the benchmark project's --mlp-quality run.
+"""
+import argparse
+import math
+import os
+import sys
+
+import torch
+import torch.nn.functional as F
+
+STEPS = 1000
+BLOCK, EMBED, HIDDEN, BATCH = 3, 10, 200, 32
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
+MASK = (1 << 64) - 1
+
+
+class Pcg32:
+    """PCG32 as src/MakemorePS.Core/Sampling/Pcg32.cs: pcg32_srandom(seed, stream), XSH RR output."""
+
+    def __init__(self, seed, stream=54):
+        self.state = 0
+        self.inc = ((stream << 1) | 1) & MASK
+        self.next()
+        self.state = (self.state + seed) & MASK
+        self.next()
+
+    def next(self):
+        old = self.state
+        self.state = (old * 6364136223846793005 + self.inc) & MASK
+        x = (((old >> 18) ^ old) >> 27) & 0xFFFFFFFF
+        r = old >> 59
+        return ((x >> r) | (x << ((-r) & 31))) & 0xFFFFFFFF
+
+    def bounded(self, bound):
+        product = self.next() * bound
+        low = product & 0xFFFFFFFF
+        if low < bound:
+            threshold = ((1 << 32) - bound) % bound
+            while low < threshold:
+                product = self.next() * bound
+                low = product & 0xFFFFFFFF
+        return product >> 32
+
+    def uniform(self):
+        a = self.next() >> 5
+        b = self.next() >> 6
+        return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0)
+
+    def gaussian(self):
+        while True:
+            u = 2.0 * self.uniform() - 1.0
+            v = 2.0 * self.uniform() - 1.0
+            s = u * u + v * v
+            if 0.0 < s < 1.0:
+                return u * math.sqrt(-2.0 * math.log(s) / s)
+
+
+def gaussian_tensor(rng, rows, cols, scale):
+    # (float)gaussian * (float)scale, in float32 as the C# code multiplies.
+    values = torch.tensor([rng.gaussian() for _ in range(rows * cols)], dtype=torch.float64).to(torch.float32)
+    return (values * torch.tensor(scale, dtype=torch.float64).to(torch.float32)).view(rows, cols)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--steps", type=int, default=STEPS)
+    parser.add_argument("--no-fixture", action="store_true", help="do not rewrite mlp_reference_losses.txt")
+    args = parser.parse_args()
+    with open(os.path.join(ROOT, "src", "MakemorePS.Core", "Data", "names.txt"), encoding="utf-8") as f:
+        names = [line.strip() for line in f if line.strip()]
+
+    rng = Pcg32(42)
+    shuffled = list(names)
+    for i in range(len(shuffled) - 1, 0, -1):
+        j = rng.bounded(i + 1)
+        shuffled[i], shuffled[j] = shuffled[j], shuffled[i]
+    n1, n2 = int(0.8 * len(shuffled)), int((0.8 + 0.1) * len(shuffled))
+    train, dev = shuffled[:n1], shuffled[n1:n2]
+
+    chars = sorted(set("".join(train)))
+    stoi = {c: i + 1 for i, c in enumerate(chars)}
+    stoi["."] = 0
+    vocab = len(stoi)
+
+    def examples(words):
+        xs, ys = [], []
+        for name in words:
+            context = [0] * BLOCK
+            for ch in name + ".":
+                ix = stoi[ch]
+                xs.append(context)
+                ys.append(ix)
+                context = context[1:] + [ix]
+        return torch.tensor(xs), torch.tensor(ys)
+
+    Xtr, Ytr = examples(train)
+
+    g = Pcg32(2147483647)
+    C = gaussian_tensor(g, vocab, EMBED, 1.0)
+    W1 = gaussian_tensor(g, BLOCK * EMBED, HIDDEN, 5.0 / 3.0 / math.sqrt(BLOCK * EMBED))
+    W2 = gaussian_tensor(g, HIDDEN, vocab, 0.01)
+    b2 = torch.zeros(vocab)
+    bngain = torch.ones((1, HIDDEN))
+    bnbias = torch.zeros((1, HIDDEN))
+    bnmean_running = torch.zeros((1, HIDDEN))
+    bnstd_running = torch.ones((1, HIDDEN))
+    parameters = [C, W1, W2, b2, bngain, bnbias]
+    for p in parameters:
+        p.requires_grad = True
+
+    torch.set_num_threads(1)
+    losses = []
+    for i in range(args.steps):
+        ix = torch.tensor([g.bounded(Xtr.shape[0]) for _ in range(BATCH)])
+        Xb, Yb = Xtr[ix], Ytr[ix]
+        emb = C[Xb]
+        embcat = emb.view(emb.shape[0], -1)
+        hpreact = embcat @ W1
+        bnmeani = hpreact.mean(0, keepdim=True)
+        bnstdi = hpreact.std(0, keepdim=True)
+        hpreact = bngain * (hpreact - bnmeani) / bnstdi + bnbias
+        with torch.no_grad():
+            bnmean_running = 0.999 * bnmean_running + 0.001 * bnmeani
+            bnstd_running = 0.999 * bnstd_running + 0.001 * bnstdi
+        h = torch.tanh(hpreact)
+        logits = h @ W2 + b2
+        loss = F.cross_entropy(logits, Yb)
+        for p in parameters:
+            p.grad = None
+        loss.backward()
+        lr = 0.1 if i < 100000 else 0.01
+        for p in parameters:
+            p.data += -lr * p.grad
+        if i < STEPS:
+            losses.append(loss.item())
+
+    @torch.no_grad()
+    def split_loss(words):
+        X, Y = examples(words)
+        hpreact = C[X].view(X.shape[0], -1) @ W1
+        hpreact = bngain * (hpreact - bnmean_running) / bnstd_running + bnbias
+        return F.cross_entropy(torch.tanh(hpreact) @ W2 + b2, Y).item()
+
+    if args.no_fixture:
+        print("%d steps: train %.4f, dev %.4f" % (args.steps, split_loss(train), split_loss([w for w in dev if set(w) <= set(chars)])))
+        return
+
+    out = os.path.join(HERE, "mlp_reference_losses.txt")
+    with open(out, "w", encoding="ascii", newline="\n") as f:
+        f.write("# First %d mini-batch losses of the lecture's loop in PyTorch %s (float32), from tests/reference/mlp_reference.py\n" % (STEPS, torch.__version__))
+        for loss in losses:
+            f.write("%.9g\n" % loss)
+    print("wrote %s: %d losses, first %.6f, last %.6f, %d training names, %d examples" % (out, len(losses), losses[0], losses[-1], len(train), len(Ytr)), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
