@@ -84,6 +84,19 @@ Describe 'Export-TrainingChart' {
             (Get-FileHash -LiteralPath $fromCsv).Hash | Should -Be (Get-FileHash -LiteralPath $fromRecords).Hash
         }
 
+        It 'draws an MLP model''s loss history with its dev loss, and the MLP''s streamed records' {
+            $file = Join-Path -Path $TestDrive -ChildPath 'mlp.svg'
+            $mlp = Get-BundledName -Count 500 | Invoke-MlpTraining -Steps 60 -HiddenSize 16 -ValidationName (Get-BundledName | Select-Object -Last 200) -DevLossInterval 20
+            $mlp | Export-TrainingChart -Path $file -Label 'mlp'
+            $texts = Get-SvgText -LiteralPath $file
+            $texts | Should -Contain 'mlp: loss'
+            $texts | Should -Contain 'mlp: dev loss'
+
+            $records = Join-Path -Path $TestDrive -ChildPath 'mlp-records.svg'
+            Get-BundledName -Count 500 | Invoke-MlpTraining -Steps 30 -HiddenSize 16 -AsTrainingRecord | Export-TrainingChart -Path $records
+            Get-SvgText -LiteralPath $records | Should -Contain 'loss'
+        }
+
         It 'takes a model by -InputObject' {
             $file = Join-Path -Path $TestDrive -ChildPath 'input.svg'
             Export-TrainingChart -InputObject $script:Neural -Path $file
