@@ -26,6 +26,7 @@
         'Invoke-MlpTraining'
         'Measure-NameLikelihood'
         'New-BigramModel'
+        'Split-NameSet'
     )
     VariablesToExport      = @()
     AliasesToExport        = @()

@@ -24,6 +24,7 @@ namespace MakemorePS.Common
         internal const string CheckpointFailed = "CheckpointFailed";
         internal const string OnlyEmptyNames = "OnlyEmptyNames";
         internal const string PathConflict = "PathConflict";
+        internal const string InvalidSplit = "InvalidSplit";
         internal const string NoChartData = "NoChartData";
         internal const string InvalidChartInput = "InvalidChartInput";
     }
