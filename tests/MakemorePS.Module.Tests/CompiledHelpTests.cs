@@ -142,7 +142,10 @@ namespace MakemorePS.Module.Tests
                     foreach (PropertyDeclarationSyntax property in cmdletClass.Members.OfType<PropertyDeclarationSyntax>())
                     {
                         bool isParameter = property.AttributeLists.SelectMany(l => l.Attributes).Any(a => a.Name.ToString() is "Parameter" or "ParameterAttribute");
-                        string? literal = LiteralDefault(property.Initializer?.Value);
+                        // An enum member (Initialization = WeightInitialization.Random) is a literal; a constant is not.
+                        bool isEnum = CmdletCatalog.Cmdlets.FirstOrDefault(c => c.CommandName == commandName)?.Parameters
+                            .FirstOrDefault(p => p.Name == property.Identifier.Text)?.AcceptedValues.Count > 0;
+                        string? literal = LiteralDefault(property.Initializer?.Value, isEnum);
                         if (!isParameter || literal == null)
                         {
                             continue;
@@ -251,13 +254,13 @@ namespace MakemorePS.Module.Tests
         }
 
         /// <summary>A numeric literal (without its f/L/d suffix) or an enum member name; null for anything else.</summary>
-        private static string? LiteralDefault(ExpressionSyntax? value)
+        private static string? LiteralDefault(ExpressionSyntax? value, bool isEnum)
         {
             switch (value)
             {
                 case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.NumericLiteralExpression):
                     return Convert.ToString(literal.Token.Value, System.Globalization.CultureInfo.InvariantCulture);
-                case MemberAccessExpressionSyntax member when char.IsUpper(member.Expression.ToString()[0]) && !member.Expression.ToString().Contains("Options", StringComparison.Ordinal):
+                case MemberAccessExpressionSyntax member when isEnum:
                     return member.Name.Identifier.Text;
                 default:
                     return null;
