@@ -22,6 +22,7 @@
         'Get-NameSample'
         'Import-BigramModel'
         'Invoke-BigramTraining'
+        'Invoke-MlpTraining'
         'Measure-NameLikelihood'
         'New-BigramModel'
     )

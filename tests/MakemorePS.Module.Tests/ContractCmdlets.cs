@@ -20,6 +20,7 @@ namespace MakemorePS.Module.Tests
             "Get-NameSample",
             "Import-BigramModel",
             "Invoke-BigramTraining",
+            "Invoke-MlpTraining",
             "Measure-NameLikelihood",
             "New-BigramModel",
         };

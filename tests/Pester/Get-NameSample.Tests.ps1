@@ -43,6 +43,47 @@ Describe 'Get-NameSample' {
         }
     }
 
+    Context 'MLP models' {
+        BeforeAll {
+            $script:Mlp = Get-BundledName -Count 500 | Invoke-MlpTraining -Steps 200 -HiddenSize 32 -EmbeddingSize 6 -BatchSize 16
+        }
+
+        It 'draws names of the model''s characters, reproducibly for a seed' {
+            $first = @($script:Mlp | Get-NameSample -Count 300 -Seed 9)
+            $first.Count | Should -Be 300
+            $first | ForEach-Object { $_ | Should -MatchExactly '^[a-z]+$' }
+            Get-NameSample -Model $script:Mlp -Count 300 -Seed 9 | Should -Be $first
+            ($script:Mlp | Get-NameSample -Count 300 -Seed 10) -join ',' | Should -Not -Be ($first -join ',')
+        }
+
+        It 'honours -Prefix, -MaxLength and -ExcludeTrainingNames' {
+            $names = $script:Mlp | Get-NameSample -Count 100 -Prefix 'ma' -MaxLength 5 -ExcludeTrainingNames
+            $names | ForEach-Object {
+                $_ | Should -BeLike 'ma*'
+                $_.Length | Should -BeLessOrEqual 5
+                $script:Mlp.IsTrainingName($_) | Should -BeFalse
+            }
+        }
+
+        It 'follows the likeliest characters at a very low temperature' {
+            $names = @($script:Mlp | Get-NameSample -Count 20 -Temperature 0.001 -Seed 1) | Select-Object -Unique
+            @($names).Count | Should -Be 1
+        }
+
+        It 'draws names the model finds likely' {
+            # A trained model gives its own samples a lower loss than uniformly random strings of the same lengths.
+            $samples = $script:Mlp | Get-NameSample -Count 300 -Seed 4
+            $random = $samples | ForEach-Object { -join (1..$_.Length | ForEach-Object { [char](97 + (($_ * 7919 + $_.GetHashCode()) % 26)) }) }
+            $sampled = ($samples | Measure-NameLikelihood -Model $script:Mlp -Summary).MeanNegativeLogLikelihood
+            $sampled | Should -BeLessThan ($random | Measure-NameLikelihood -Model $script:Mlp -Summary).MeanNegativeLogLikelihood
+        }
+
+        It 'stops with UnknownCharacter for a prefix the MLP cannot spell' {
+            $failure = { $script:Mlp | Get-NameSample -Prefix 'é' } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Be "UnknownCharacter,$script:CommandType"
+        }
+    }
+
     Context 'Errors' {
         It 'stops with UnknownCharacter for a prefix the model cannot spell, naming the character' {
             $failure = { $script:Counts | Get-NameSample -Prefix 'x1' } | Should -Throw -PassThru

@@ -132,3 +132,39 @@ Describe 'Measure-NameLikelihood' {
         }
     }
 }
+
+Describe 'Measure-NameLikelihood with an MLP' {
+    BeforeAll {
+        $script:MlpCommandType = 'MakemorePS.Commands.MeasureNameLikelihoodCommand'
+        $script:Mlp = Get-BundledName -Count 500 | Invoke-MlpTraining -Steps 100 -HiddenSize 24 -EmbeddingSize 5 -BatchSize 16
+        $script:Dev = @(Get-BundledName | Select-Object -Last 200)
+    }
+
+    It 'gives the dev loss as MeanNegativeLogLikelihood with -Summary, the total over the names' {
+        $summary = $script:Dev | Measure-NameLikelihood -Model $script:Mlp -Summary
+        $perName = $script:Dev | Measure-NameLikelihood -Model $script:Mlp
+        $summary.NameCount | Should -Be 200
+        $summary.BigramCount | Should -Be (($script:Dev | ForEach-Object { $_.Length + 1 }) | Measure-Object -Sum).Sum
+        $total = ($perName | Measure-Object -Property NegativeLogLikelihood -Sum).Sum
+        [math]::Abs($summary.MeanNegativeLogLikelihood - $total / $summary.BigramCount) | Should -BeLessThan 1e-9
+        $summary.MeanNegativeLogLikelihood | Should -BeGreaterThan 1
+        $summary.MeanNegativeLogLikelihood | Should -BeLessThan ([math]::Log(27))
+    }
+
+    It 'lists each position with the context the MLP saw, with -Detailed' {
+        $positions = @('emma' | Measure-NameLikelihood -Model $script:Mlp -Detailed)
+        $positions | ForEach-Object { $_ | Should -BeOfType ([MakemorePS.Core.ContextScore]) }
+        $positions.Context | Should -Be @('...', '..e', '.em', 'emm', 'mma')
+        $positions.Next | Should -Be @('e', 'm', 'm', 'a', '.')
+        $score = 'emma' | Measure-NameLikelihood -Model $script:Mlp
+        [math]::Abs(($positions.LogProbability | Measure-Object -Sum).Sum - $score.LogLikelihood) | Should -BeLessThan 1e-9
+        $positions | ForEach-Object { [math]::Abs([math]::Log($_.Probability) - $_.LogProbability) | Should -BeLessThan 1e-12 }
+    }
+
+    It 'reports a name with an unknown character and scores the rest' {
+        $scores = @('emma', 'zoë', 'ava' | Measure-NameLikelihood -Model $script:Mlp -ErrorVariable problems -ErrorAction SilentlyContinue)
+        $scores.Name | Should -Be @('emma', 'ava')
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -Be "UnknownCharacter,$script:MlpCommandType"
+    }
+}

@@ -1,0 +1,401 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Management.Automation;
+using System.Threading;
+using MakemorePS.Common;
+using MakemorePS.Core;
+
+namespace MakemorePS.Commands
+{
+    /// <summary>
+    /// Invoke-MlpTraining: trains the MLP language model of makemore parts 2 and 3 (character embeddings, the last
+    /// BlockSize characters, a tanh hidden layer with optional BatchNorm, a softmax) by mini-batch gradient descent,
+    /// with the lecture's defaults, and returns the model.
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Invoke, "MlpTraining", DefaultParameterSetName = NameSet)]
+    [OutputType(typeof(MlpModel))]
+    [OutputType(typeof(MlpTrainingRecord))]
+    public sealed class InvokeMlpTrainingCommand : NameInputCommandBase, IDisposable
+    {
+        /// <summary>The name of the note property that holds the run's per-step records on the emitted model.</summary>
+        internal const string LossHistoryProperty = "LossHistory";
+
+        /// <summary>The note property with the activation statistics of a run with -Diagnostics.</summary>
+        internal const string ActivationStatisticsProperty = "ActivationStatistics";
+
+        /// <summary>The note property with the gradient statistics of a run with -Diagnostics.</summary>
+        internal const string GradientStatisticsProperty = "GradientStatistics";
+
+        private const int ProgressActivityId = 2;
+        private static readonly long ProgressIntervalTicks = Stopwatch.Frequency / 10;
+
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private readonly List<string> _validationNames = new List<string>();
+        private MlpTrainingOptions _options = new MlpTrainingOptions();
+
+        /// <summary>A model to continue training (a checkpoint): its weights, step count and random state. Give it the same names to continue exactly.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public MlpModel? Model { get; set; }
+
+        /// <summary>The number of steps the model has when training ends (default 200,000); a model given with -Model continues to it.</summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int Steps { get; set; } = 200_000;
+
+        /// <summary>How many previous characters the model sees (default 3).</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int BlockSize { get; set; } = 3;
+
+        /// <summary>The size of each character's embedding (default 10).</summary>
+        [Parameter]
+        [ValidateRange(1, 4096)]
+        public int EmbeddingSize { get; set; } = 10;
+
+        /// <summary>The number of tanh units in the hidden layer (default 200).</summary>
+        [Parameter]
+        [ValidateRange(1, 65536)]
+        public int HiddenSize { get; set; } = 200;
+
+        /// <summary>Leaves out BatchNorm, which part 3 adds after the first linear layer (that layer then gets its bias back).</summary>
+        [Parameter]
+        public SwitchParameter NoBatchNorm { get; set; }
+
+        /// <summary>The momentum of BatchNorm's running mean and std (default 0.001).</summary>
+        [Parameter]
+        [ValidateRange(0f, 1f)]
+        public float BatchNormMomentum { get; set; } = 0.001f;
+
+        /// <summary>The ε added to the batch variance in BatchNorm (default 0, as in the lecture).</summary>
+        [Parameter]
+        [ValidateRange(0f, float.MaxValue)]
+        public float BatchNormEpsilon { get; set; }
+
+        /// <summary>How the weights start: Scaled (part 3, the default) or Gaussian (part 2).</summary>
+        [Parameter]
+        public MlpInitialization Initialization { get; set; } = MlpInitialization.Scaled;
+
+        /// <summary>Examples per step, drawn at random with replacement (default 32).</summary>
+        [Parameter]
+        [ValidateRange(1, 1 << 20)]
+        public int BatchSize { get; set; } = 32;
+
+        /// <summary>The learning rate up to and including -DecayStep (default 0.1).</summary>
+        [Parameter]
+        [ValidatePositive]
+        public float LearningRate { get; set; } = 0.1f;
+
+        /// <summary>The learning rate after -DecayStep (default 0.01).</summary>
+        [Parameter]
+        [ValidatePositive]
+        public float DecayedLearningRate { get; set; } = 0.01f;
+
+        /// <summary>The last step at -LearningRate (default 100,000).</summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int DecayStep { get; set; } = 100_000;
+
+        /// <summary>Seeds the initial weights and every mini-batch (default 2147483647, as in the lecture).</summary>
+        [Parameter]
+        public long Seed { get; set; } = MlpTrainingOptions.DefaultSeed;
+
+        /// <summary>Validation names whose loss (the dev loss) is measured every -DevLossInterval steps and at the end.</summary>
+        [Parameter]
+        [AllowEmptyString]
+        [AllowEmptyCollection]
+        public string[]? ValidationName { get; set; }
+
+        /// <summary>Files of validation names, one per line. Wildcards are accepted.</summary>
+        [Parameter]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? ValidationPath { get; set; }
+
+        /// <summary>Steps between dev-loss measurements (default 10,000; 0 measures only at the end).</summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int DevLossInterval { get; set; } = 10_000;
+
+        /// <summary>Measures activation and gradient statistics (makemore part 3's diagnostics) every -DiagnosticsInterval steps.</summary>
+        [Parameter]
+        public SwitchParameter Diagnostics { get; set; }
+
+        /// <summary>Steps between diagnostics with -Diagnostics (default 1,000).</summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int DiagnosticsInterval { get; set; } = 1_000;
+
+        /// <summary>Emits each step's record as it finishes, instead of the model, for Export-Csv or a chart.</summary>
+        [Parameter]
+        public SwitchParameter AsTrainingRecord { get; set; }
+
+        private protected override bool CollectsTrainingNames => true;
+
+        private protected override bool KeepsDuplicateNames => true;
+
+        /// <inheritdoc/>
+        public void Dispose() => _stopping.Dispose();
+
+        /// <inheritdoc/>
+        protected override void BeginProcessing()
+        {
+            _options = BuildOptions();
+            try
+            {
+                _options.Validate();
+            }
+            catch (ArgumentOutOfRangeException exception)
+            {
+                ThrowTerminatingError(ErrorRecords.Create(exception, ErrorIds.InvalidTrainingSetting, ErrorCategory.InvalidArgument, _options));
+            }
+
+            ReadValidationNames();
+            BeginNameInput();
+        }
+
+        /// <inheritdoc/>
+        protected override void ProcessRecord()
+        {
+            ProcessNameInput();
+        }
+
+        /// <inheritdoc/>
+        protected override void EndProcessing()
+        {
+            CompleteNameInput(out IReadOnlyList<string>? trainingNames);
+            MlpTrainer trainer;
+            try
+            {
+                trainer = new MlpTrainer(trainingNames!, _options, Model, ValidationGiven ? _validationNames : null, ReportRejectedName);
+            }
+            catch (ArgumentException exception)
+            {
+                ThrowTerminatingError(ErrorRecords.Create(exception, ErrorIds.InvalidTrainingSetting, ErrorCategory.InvalidArgument, _options));
+                return;
+            }
+
+            Train(trainer);
+        }
+
+        /// <inheritdoc/>
+        protected override void StopProcessing() => _stopping.Cancel();
+
+        private bool ValidationGiven => ValidationName is not null || ValidationPath is not null;
+
+        private MlpTrainingOptions BuildOptions()
+        {
+            // A model to continue keeps its own architecture unless a size is given explicitly (a different one is refused).
+            MlpTrainingOptions options = Model?.TrainingSettings.Clone() ?? new MlpTrainingOptions();
+            bool fresh = Model is null;
+            Dictionary<string, object> bound = MyInvocation.BoundParameters;
+            options.Steps = Steps;
+            if (fresh || bound.ContainsKey(nameof(BlockSize)))
+            {
+                options.BlockSize = BlockSize;
+            }
+
+            if (fresh || bound.ContainsKey(nameof(EmbeddingSize)))
+            {
+                options.EmbeddingSize = EmbeddingSize;
+            }
+
+            if (fresh || bound.ContainsKey(nameof(HiddenSize)))
+            {
+                options.HiddenSize = HiddenSize;
+            }
+
+            if (fresh || bound.ContainsKey(nameof(NoBatchNorm)))
+            {
+                options.BatchNorm = !NoBatchNorm.IsPresent;
+            }
+
+            if (fresh || bound.ContainsKey(nameof(Initialization)))
+            {
+                options.Initialization = Initialization;
+            }
+
+            if (fresh || bound.ContainsKey(nameof(Seed)))
+            {
+                options.Seed = Seed;
+            }
+
+            if (fresh || bound.ContainsKey(nameof(BatchNormMomentum)))
+            {
+                options.BatchNormMomentum = BatchNormMomentum;
+            }
+
+            if (fresh || bound.ContainsKey(nameof(BatchNormEpsilon)))
+            {
+                options.BatchNormEpsilon = BatchNormEpsilon;
+            }
+
+            if (fresh || bound.ContainsKey(nameof(BatchSize)))
+            {
+                options.BatchSize = BatchSize;
+            }
+
+            if (fresh || bound.ContainsKey(nameof(LearningRate)))
+            {
+                options.LearningRate = LearningRate;
+            }
+
+            if (fresh || bound.ContainsKey(nameof(DecayedLearningRate)))
+            {
+                options.DecayedLearningRate = DecayedLearningRate;
+            }
+
+            if (fresh || bound.ContainsKey(nameof(DecayStep)))
+            {
+                options.DecayStep = DecayStep;
+            }
+
+            options.DevLossInterval = DevLossInterval;
+            options.DiagnosticsInterval = Diagnostics.IsPresent ? DiagnosticsInterval : 0;
+            return options;
+        }
+
+        private void ReadValidationNames()
+        {
+            if (ValidationName is not null)
+            {
+                foreach (string? raw in ValidationName)
+                {
+                    try
+                    {
+                        if (NameNormalizer.TryNormalize(raw, LowerCase.IsPresent, out string? name))
+                        {
+                            _validationNames.Add(name!);
+                        }
+                    }
+                    catch (InvalidNameException exception)
+                    {
+                        WriteError(ErrorRecords.FromCore(exception, ErrorCategory.InvalidData, raw));
+                    }
+                }
+            }
+
+            if (ValidationPath is null)
+            {
+                return;
+            }
+
+            var counter = new BigramCounter(new CountingOptions
+            {
+                LowerCase = LowerCase.IsPresent,
+                CollectNames = true,
+                KeepDuplicateNames = true,
+                Rejected = rejection => WriteError(ErrorRecords.Create(
+                    new InvalidDataException($"{rejection.Source ?? "input"}, line {rejection.LineNumber}: {rejection.Message}", rejection.Error),
+                    rejection.Error.ErrorId, ErrorCategory.InvalidData, rejection.Text)),
+            });
+            foreach (string path in ValidationPath)
+            {
+                foreach (string file in ProviderPaths.ResolveInputFiles(this, path, literal: false))
+                {
+                    try
+                    {
+                        counter.AddFile(file);
+                    }
+                    catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
+                    {
+                        WriteError(ErrorRecords.Create(
+                            new IOException($"Cannot read '{file}': {exception.Message}", exception),
+                            ErrorIds.FileReadFailed, ErrorCategory.ReadError, file));
+                    }
+                }
+            }
+
+            _validationNames.AddRange(counter.Names);
+        }
+
+        private void ReportRejectedName(Exception exception)
+        {
+            // A validation name with a character the training names never had, for example: left out, reported, training goes on.
+            object? target = exception is UnknownCharacterException unknown ? unknown.Name : (exception as InvalidNameException)?.Name;
+            string id = exception is IMakemoreError error ? error.ErrorId : ErrorIds.InvalidName;
+            WriteError(ErrorRecords.Create(exception, id, ErrorCategory.InvalidData, target));
+        }
+
+        private void Train(MlpTrainer trainer)
+        {
+            int total = _options.Steps;
+            WriteVerbose(string.Format(CultureInfo.InvariantCulture,
+                "Training on {0} examples of {1} names over {2} symbols{3}: {4}.",
+                trainer.TrainingSet.Count, trainer.TrainingSet.NameCount, trainer.Vocabulary.Count,
+                trainer.ValidationSet is null ? string.Empty : $", validating on {trainer.ValidationSet.Count} examples of {trainer.ValidationSet.NameCount} names",
+                _options));
+            if (ValidationGiven && (trainer.ValidationSet is null || trainer.ValidationSet.Count == 0))
+            {
+                WriteWarning("No validation name could be used, so no dev loss is measured.");
+            }
+
+            var history = new List<MlpTrainingRecord>();
+            var activations = new List<MlpActivationStatistics>();
+            var gradients = new List<MlpGradientStatistics>();
+            var progress = new ProgressRecord(ProgressActivityId, "Training the MLP", "Starting");
+            long lastProgress = 0;
+            double? devLoss = Model?.DevLoss;
+            try
+            {
+                foreach (MlpTrainingRecord record in trainer.Run(_stopping.Token))
+                {
+                    history.Add(record);
+                    activations.AddRange(record.GetActivationStatistics());
+                    gradients.AddRange(record.GetGradientStatistics());
+                    devLoss = record.DevLoss ?? devLoss;
+                    if (AsTrainingRecord.IsPresent)
+                    {
+                        WriteObject(record);
+                    }
+
+                    long now = Stopwatch.GetTimestamp();
+                    if (record.Step == total || now - lastProgress >= ProgressIntervalTicks)
+                    {
+                        lastProgress = now;
+                        progress.StatusDescription = devLoss is double dev
+                            ? string.Format(CultureInfo.InvariantCulture, "Step {0:N0} of {1:N0}: loss {2:F4}, dev loss {3:F4}", record.Step, total, record.Loss, dev)
+                            : string.Format(CultureInfo.InvariantCulture, "Step {0:N0} of {1:N0}: loss {2:F4}", record.Step, total, record.Loss);
+                        progress.PercentComplete = total == 0 ? 100 : (int)(100L * record.Step / total);
+                        WriteProgress(progress);
+                    }
+                }
+            }
+            catch (TrainingDivergedException exception)
+            {
+                // The failing step's update was not applied; the last checkpoint holds the last finite model.
+                ThrowTerminatingError(ErrorRecords.FromCore(exception, ErrorCategory.InvalidResult, _options));
+                return;
+            }
+
+            if (_stopping.IsCancellationRequested)
+            {
+                // PowerShell discards the output of a stopped pipeline.
+                return;
+            }
+
+            progress.RecordType = ProgressRecordType.Completed;
+            WriteProgress(progress);
+
+            MlpModel model = trainer.ToModel();
+            if (AsTrainingRecord.IsPresent)
+            {
+                return;
+            }
+
+            // The run's records ride on the emitted object, so `$m.LossHistory | Export-Csv` works without a second run.
+            var output = new PSObject(model);
+            output.Properties.Add(new PSNoteProperty(LossHistoryProperty, history.ToArray()));
+            if (Diagnostics.IsPresent)
+            {
+                output.Properties.Add(new PSNoteProperty(ActivationStatisticsProperty, activations.ToArray()));
+                output.Properties.Add(new PSNoteProperty(GradientStatisticsProperty, gradients.ToArray()));
+            }
+
+            WriteObject(output);
+        }
+    }
+}

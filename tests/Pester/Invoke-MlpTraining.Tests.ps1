@@ -1,0 +1,197 @@
+BeforeAll {
+    . (Join-Path -Path $PSScriptRoot -ChildPath 'TestSetup.ps1')
+    $script:CommandType = 'MakemorePS.Commands.InvokeMlpTrainingCommand'
+    # Small and fast: a few hundred names, a small network, a few steps.
+    $script:Names = @(Get-BundledName -Count 400)
+    $script:DevNames = @(Get-BundledName | Select-Object -Last 100)
+    $script:Small = @{ HiddenSize = 16; EmbeddingSize = 4; BatchSize = 8 }
+}
+
+Describe 'Invoke-MlpTraining' {
+    Context 'Training from names' {
+        BeforeAll {
+            $script:Model = $script:Names | Invoke-MlpTraining -Steps 40 @script:Small
+        }
+
+        It 'returns an MLP with one record per step in its LossHistory' {
+            $script:Model | Should -BeOfType ([MakemorePS.Core.MlpModel])
+            $script:Model.KindName | Should -Be 'Mlp'
+            $script:Model.Steps | Should -Be 40
+            $script:Model.HiddenSize | Should -Be 16
+            $script:Model.LossHistory.Count | Should -Be 40
+            $script:Model.LossHistory.Step | Should -Be (1..40)
+            $script:Model.LossHistory | ForEach-Object { $_ | Should -BeOfType ([MakemorePS.Core.MlpTrainingRecord]) }
+            $script:Model.FinalLoss | Should -Be $script:Model.LossHistory[-1].Loss
+        }
+
+        It 'starts near ln 27 with the scaled initialization and learns' {
+            $first = $script:Model.LossHistory[0].Loss
+            [math]::Abs($first - [math]::Log(27)) | Should -BeLessThan 0.1
+            ($script:Model.LossHistory[-10..-1].Loss | Measure-Object -Average).Average | Should -BeLessThan $first
+        }
+
+        It 'knows its training names' {
+            $script:Model.TrainingNames.Count | Should -Be @($script:Names | Select-Object -Unique).Count
+            $script:Model.IsTrainingName($script:Names[0]) | Should -BeTrue
+        }
+
+        It 'uses the lecture''s defaults for what is not given' {
+            $settings = (Invoke-MlpTraining -Steps 1 -Name $script:Names).TrainingSettings
+            $settings.BlockSize | Should -Be 3
+            $settings.EmbeddingSize | Should -Be 10
+            $settings.HiddenSize | Should -Be 200
+            $settings.BatchNorm | Should -BeTrue
+            $settings.BatchSize | Should -Be 32
+            $settings.LearningRate | Should -Be ([float]0.1)
+            $settings.DecayedLearningRate | Should -Be ([float]0.01)
+            $settings.DecayStep | Should -Be 100000
+            $settings.Seed | Should -Be 2147483647
+            $settings.Initialization | Should -Be 'Scaled'
+            (Get-Command Invoke-MlpTraining).Parameters['Steps'].Attributes.Where({ $_ -is [Parameter] }).Count | Should -BeGreaterThan 0
+        }
+
+        It 'reads names from -Path and -LiteralPath like the pipeline' {
+            $file = Join-Path -Path $TestDrive -ChildPath 'names.txt'
+            Write-NameFile -LiteralPath $file -Name $script:Names
+            $fromPath = Invoke-MlpTraining -Path $file -Steps 10 @script:Small
+            $fromLiteral = Invoke-MlpTraining -LiteralPath $file -Steps 10 @script:Small
+            $fromPipe = $script:Names | Invoke-MlpTraining -Steps 10 @script:Small
+            $fromPath.LossHistory.Loss | Should -Be $fromPipe.LossHistory.Loss
+            $fromLiteral.LossHistory.Loss | Should -Be $fromPipe.LossHistory.Loss
+        }
+
+        It 'is reproducible for a seed and differs for another' {
+            $a = $script:Names | Invoke-MlpTraining -Steps 15 -Seed 5 @script:Small
+            $b = $script:Names | Invoke-MlpTraining -Steps 15 -Seed 5 @script:Small
+            $c = $script:Names | Invoke-MlpTraining -Steps 15 -Seed 6 @script:Small
+            $b.LossHistory.Loss | Should -Be $a.LossHistory.Loss
+            $c.LossHistory[0].Loss | Should -Not -Be $a.LossHistory[0].Loss
+        }
+
+        It 'decays the learning rate after -DecayStep' {
+            $model = $script:Names | Invoke-MlpTraining -Steps 5 -DecayStep 3 -LearningRate 0.2 -DecayedLearningRate 0.02 @script:Small
+            $model.LossHistory.LearningRate | Should -Be @([float]0.2, [float]0.2, [float]0.2, [float]0.02, [float]0.02)
+        }
+
+        It 'trains the part 2 network with -Initialization Gaussian -NoBatchNorm' {
+            $model = $script:Names | Invoke-MlpTraining -Steps 3 -Initialization Gaussian -NoBatchNorm @script:Small
+            $model.BatchNorm | Should -BeFalse
+            $model.TrainingSettings.Initialization | Should -Be 'Gaussian'
+            # Confidently wrong at first: far above ln 27.
+            $model.LossHistory[0].Loss | Should -BeGreaterThan 5
+        }
+    }
+
+    Context 'Validation names and records' {
+        It 'measures the dev loss every -DevLossInterval steps and at the end' {
+            $model = $script:Names | Invoke-MlpTraining -Steps 12 -ValidationName $script:DevNames -DevLossInterval 5 @script:Small
+            ($model.LossHistory | Where-Object { $null -ne $_.DevLoss }).Step | Should -Be @(5, 10, 12)
+            $model.DevLoss | Should -Be $model.LossHistory[-1].DevLoss
+        }
+
+        It 'reports as dev loss what Measure-NameLikelihood -Summary gives for the validation names' {
+            $model = $script:Names | Invoke-MlpTraining -Steps 10 -ValidationName $script:DevNames -DevLossInterval 0 @script:Small
+            $summary = $script:DevNames | Measure-NameLikelihood -Model $model -Summary
+            [math]::Abs($summary.MeanNegativeLogLikelihood - $model.DevLoss) | Should -BeLessThan 1e-6
+        }
+
+        It 'reads validation names from -ValidationPath' {
+            $file = Join-Path -Path $TestDrive -ChildPath 'dev.txt'
+            Write-NameFile -LiteralPath $file -Name $script:DevNames
+            $fromFile = $script:Names | Invoke-MlpTraining -Steps 6 -ValidationPath $file -DevLossInterval 3 @script:Small
+            $fromNames = $script:Names | Invoke-MlpTraining -Steps 6 -ValidationName $script:DevNames -DevLossInterval 3 @script:Small
+            $fromFile.LossHistory.DevLoss | Should -Be $fromNames.LossHistory.DevLoss
+        }
+
+        It 'reports a validation name it cannot score and goes on' {
+            $model = $script:Names | Invoke-MlpTraining -Steps 4 -ValidationName 'emma', 'zoë', 'ava' -DevLossInterval 2 @script:Small -ErrorVariable problems -ErrorAction SilentlyContinue
+            $model.Steps | Should -Be 4
+            $problems.Count | Should -Be 1
+            $problems[0].FullyQualifiedErrorId | Should -Be "UnknownCharacter,$script:CommandType"
+            $model.DevLoss | Should -BeGreaterThan 0
+        }
+
+        It 'emits the records instead of the model with -AsTrainingRecord, ready for Export-Csv' {
+            $records = @($script:Names | Invoke-MlpTraining -Steps 8 -AsTrainingRecord -ValidationName $script:DevNames -DevLossInterval 4 @script:Small)
+            $records.Count | Should -Be 8
+            $records | ForEach-Object { $_ | Should -BeOfType ([MakemorePS.Core.MlpTrainingRecord]) }
+            $csv = Join-Path -Path $TestDrive -ChildPath 'loss.csv'
+            $records | Export-Csv -LiteralPath $csv -NoTypeInformation
+            $rows = @(Import-Csv -LiteralPath $csv)
+            $rows[0].PSObject.Properties.Name | Should -Be @('Step', 'Loss', 'LearningRate', 'DevLoss')
+            $rows.Step | Should -Be ([string[]](1..8))
+            $rows[3].DevLoss | Should -Not -BeNullOrEmpty
+            $rows[2].DevLoss | Should -BeNullOrEmpty
+        }
+
+        It 'attaches activation and gradient statistics with -Diagnostics' {
+            $model = $script:Names | Invoke-MlpTraining -Steps 6 -Diagnostics -DiagnosticsInterval 3 @script:Small
+            $model.ActivationStatistics.Step | Select-Object -Unique | Should -Be @(3, 6)
+            $model.ActivationStatistics.Layer | Select-Object -Unique | Should -Be @('Embedding', 'Linear1', 'BatchNorm', 'Tanh', 'Linear2')
+            $tanh = $model.ActivationStatistics | Where-Object Layer -EQ 'Tanh'
+            $tanh | ForEach-Object { $_.SaturatedFraction | Should -BeGreaterOrEqual 0; $_.SaturatedFraction | Should -BeLessOrEqual 1 }
+            $model.GradientStatistics.Parameter | Select-Object -Unique | Should -Contain 'W1'
+            $model.GradientStatistics | ForEach-Object { $_.GradientStd | Should -BeGreaterThan 0 }
+            $csv = Join-Path -Path $TestDrive -ChildPath 'gradients.csv'
+            $model.GradientStatistics | Export-Csv -LiteralPath $csv -NoTypeInformation
+            @(Import-Csv -LiteralPath $csv).Count | Should -Be $model.GradientStatistics.Count
+        }
+
+        It 'attaches no statistics without -Diagnostics' {
+            $model = $script:Names | Invoke-MlpTraining -Steps 2 @script:Small
+            $model.PSObject.Properties['ActivationStatistics'] | Should -BeNullOrEmpty
+        }
+    }
+
+    Context 'Continuing a model' {
+        It 'continues from -Model to -Steps exactly as one uninterrupted run' {
+            $whole = $script:Names | Invoke-MlpTraining -Steps 12 @script:Small
+            $part = $script:Names | Invoke-MlpTraining -Steps 7 @script:Small
+            $rest = $script:Names | Invoke-MlpTraining -Model $part -Steps 12
+            $rest.Steps | Should -Be 12
+            $rest.HiddenSize | Should -Be 16
+            $rest.LossHistory.Step | Should -Be (8..12)
+            $rest.LossHistory.Loss | Should -Be $whole.LossHistory[7..11].Loss
+        }
+
+        It 'refuses a model whose sizes differ from the ones given' {
+            $part = $script:Names | Invoke-MlpTraining -Steps 2 @script:Small
+            $failure = { $script:Names | Invoke-MlpTraining -Model $part -Steps 4 -HiddenSize 32 } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Be "InvalidTrainingSetting,$script:CommandType"
+        }
+    }
+
+    Context 'Errors' {
+        It 'reports an invalid name and trains on the others' {
+            $model = 'emma', 'a.b', 'ava', 'olivia' | Invoke-MlpTraining -Steps 2 @script:Small -ErrorVariable problems -ErrorAction SilentlyContinue
+            $model.Steps | Should -Be 2
+            $model.TrainingNames | Should -Be @('emma', 'ava', 'olivia')
+            $problems.Count | Should -Be 1
+            $problems[0].FullyQualifiedErrorId | Should -Be "InvalidName,$script:CommandType"
+        }
+
+        It 'fails with NoInputNames when the pipeline delivers nothing' {
+            $failure = { @() | Where-Object { $_ } | Invoke-MlpTraining -Steps 1 } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Be "NoInputNames,$script:CommandType"
+        }
+
+        It 'stops with InvalidTrainingSetting for a batch BatchNorm cannot normalize' {
+            $failure = { $script:Names | Invoke-MlpTraining -Steps 1 -BatchSize 1 } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Be "InvalidTrainingSetting,$script:CommandType"
+            $failure.Exception.Message | Should -Match 'BatchSize'
+        }
+
+        It 'rejects settings out of range as invalid arguments' {
+            foreach ($bad in @{ Steps = -1 }, @{ LearningRate = 0 }, @{ HiddenSize = 0 }, @{ BatchNormMomentum = 2 }) {
+                $failure = { $script:Names | Invoke-MlpTraining @bad } | Should -Throw -PassThru
+                $failure.FullyQualifiedErrorId | Should -Be "ParameterArgumentValidationError,$script:CommandType"
+            }
+        }
+
+        It 'stops with TrainingDiverged when the loss overflows' {
+            $failure = { $script:Names | Invoke-MlpTraining -Steps 50 -LearningRate 1e30 @script:Small } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Be "TrainingDiverged,$script:CommandType"
+            $failure.CategoryInfo.Category | Should -Be 'InvalidResult'
+        }
+    }
+}
