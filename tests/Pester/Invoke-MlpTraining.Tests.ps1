@@ -161,6 +161,108 @@ Describe 'Invoke-MlpTraining' {
         }
     }
 
+    Context 'Checkpoints, saving and loading' {
+        It 'saves a checkpoint that Import-BigramModel loads with the same probabilities' {
+            $checkpoint = Join-Path -Path $TestDrive -ChildPath 'mlp.json'
+            $model = $script:Names | Invoke-MlpTraining -Steps 12 -CheckpointPath $checkpoint -CheckpointInterval 5 @script:Small
+            $loaded = Import-BigramModel -LiteralPath $checkpoint
+            $loaded | Should -BeOfType ([MakemorePS.Core.MlpModel])
+            $loaded.Steps | Should -Be 12
+            $loaded.HiddenSize | Should -Be 16
+            ($script:DevNames | Measure-NameLikelihood -Model $loaded).LogLikelihood | Should -Be ($script:DevNames | Measure-NameLikelihood -Model $model).LogLikelihood
+            $loaded | Get-NameSample -Count 50 -Seed 3 | Should -Be ($model | Get-NameSample -Count 50 -Seed 3)
+        }
+
+        It 'round-trips through Export-BigramModel and Import-BigramModel, and old bigram files still load' {
+            $model = $script:Names | Invoke-MlpTraining -Steps 5 -ValidationName $script:DevNames @script:Small
+            $file = Join-Path -Path $TestDrive -ChildPath 'exported.json'
+            $bigramFile = Join-Path -Path $TestDrive -ChildPath 'counts.json'
+            $model | Export-BigramModel -Path $file
+            New-BigramModel -Name $script:Names | Export-BigramModel -Path $bigramFile
+            $mlp, $counts = Import-BigramModel -LiteralPath $file, $bigramFile
+            $mlp.KindName | Should -Be 'Mlp'
+            $mlp.DevLoss | Should -Be $model.DevLoss
+            $mlp.FinalLoss | Should -Be $model.FinalLoss
+            $mlp.TrainingNames | Should -Be $model.TrainingNames
+            ('emma', 'noah' | Measure-NameLikelihood -Model $mlp).LogLikelihood | Should -Be ('emma', 'noah' | Measure-NameLikelihood -Model $model).LogLikelihood
+            $counts.Kind | Should -Be 'Counts'
+        }
+
+        It 'continues a loaded checkpoint exactly' {
+            $checkpoint = Join-Path -Path $TestDrive -ChildPath 'resume.json'
+            $null = $script:Names | Invoke-MlpTraining -Steps 6 -CheckpointPath $checkpoint @script:Small
+            $rest = $script:Names | Invoke-MlpTraining -Model (Import-BigramModel -LiteralPath $checkpoint) -Steps 10
+            $whole = $script:Names | Invoke-MlpTraining -Steps 10 @script:Small
+            $rest.LossHistory.Loss | Should -Be $whole.LossHistory[6..9].Loss
+        }
+
+        It 'keeps the model trained so far in the checkpoint when the pipeline is stopped' {
+            $checkpoint = Join-Path -Path $TestDrive -ChildPath 'stopped.json'
+            $shell = [powershell]::Create()
+            try {
+                $null = $shell.AddScript({
+                        param($Manifest, $Checkpoint, $Names)
+                        Import-Module -Name $Manifest
+                        $Names | Invoke-MlpTraining -Steps 100000000 -CheckpointPath $Checkpoint -CheckpointInterval 100000000 -HiddenSize 8 -EmbeddingSize 2 -BatchSize 4 -AsTrainingRecord
+                    }).AddArgument($script:ManifestPath).AddArgument($checkpoint).AddArgument($script:Names)
+                $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+                $none = [System.Management.Automation.PSDataCollection[psobject]]::new()
+                $none.Complete()
+                $running = $shell.BeginInvoke($none, $output)
+                $deadline = [datetime]::UtcNow.AddSeconds(60)
+                while ($output.Count -lt 20 -and [datetime]::UtcNow -lt $deadline -and -not $running.IsCompleted) {
+                    Start-Sleep -Milliseconds 20
+                }
+                $output.Count | Should -BeGreaterOrEqual 20
+                $shell.Stop()
+            }
+            finally {
+                $shell.Dispose()
+            }
+
+            $saved = Import-BigramModel -LiteralPath $checkpoint
+            $saved.Steps | Should -BeGreaterOrEqual 20
+            $saved.Steps | Should -BeLessThan 100000000
+            # The checkpoint is the model after its last completed step: continuing it matches one uninterrupted run.
+            $end = $saved.Steps + 3
+            $continued = $script:Names | Invoke-MlpTraining -Model $saved -Steps $end
+            $whole = $script:Names | Invoke-MlpTraining -Steps $end -HiddenSize 8 -EmbeddingSize 2 -BatchSize 4
+            $continued.LossHistory.Loss | Should -Be $whole.LossHistory[($saved.Steps)..($end - 1)].Loss
+        }
+
+        It 'refuses an existing checkpoint file with -NoClobber' {
+            $checkpoint = Join-Path -Path $TestDrive -ChildPath 'exists.json'
+            Set-Content -LiteralPath $checkpoint -Value 'keep me'
+            $failure = { $script:Names | Invoke-MlpTraining -Steps 2 -CheckpointPath $checkpoint -NoClobber @script:Small } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Be "FileExists,$script:CommandType"
+            Get-Content -LiteralPath $checkpoint | Should -Be 'keep me'
+        }
+
+        It 'replaces a read-only checkpoint file only with -Force, and keeps it read-only' {
+            $checkpoint = Join-Path -Path $TestDrive -ChildPath 'readonly.json'
+            Set-Content -LiteralPath $checkpoint -Value 'old'
+            (Get-Item -LiteralPath $checkpoint).IsReadOnly = $true
+            $failure = { $script:Names | Invoke-MlpTraining -Steps 2 -CheckpointPath $checkpoint @script:Small } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Be "FileReadOnly,$script:CommandType"
+            $null = $script:Names | Invoke-MlpTraining -Steps 2 -CheckpointPath $checkpoint -Force @script:Small
+            (Import-BigramModel -LiteralPath $checkpoint).Steps | Should -Be 2
+            (Get-Item -LiteralPath $checkpoint).IsReadOnly | Should -BeTrue
+        }
+
+        It 'trains and writes nothing with -WhatIf' {
+            $checkpoint = Join-Path -Path $TestDrive -ChildPath 'whatif.json'
+            $output = $script:Names | Invoke-MlpTraining -Steps 2 -CheckpointPath $checkpoint -WhatIf @script:Small
+            $output | Should -BeNullOrEmpty
+            Test-Path -LiteralPath $checkpoint | Should -BeFalse
+        }
+
+        It 'stops with DirectoryNotFound when the checkpoint folder does not exist' {
+            $checkpoint = Join-Path -Path $TestDrive -ChildPath 'no-such-folder/mlp.json'
+            $failure = { $script:Names | Invoke-MlpTraining -Steps 1 -CheckpointPath $checkpoint @script:Small } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Be "DirectoryNotFound,$script:CommandType"
+        }
+    }
+
     Context 'Errors' {
         It 'reports an invalid name and trains on the others' {
             $model = 'emma', 'a.b', 'ava', 'olivia' | Invoke-MlpTraining -Steps 2 @script:Small -ErrorVariable problems -ErrorAction SilentlyContinue

@@ -3,12 +3,13 @@ using System.IO;
 using System.Management.Automation;
 using MakemorePS.Common;
 using MakemorePS.Core;
+using MakemorePS.Core.Models;
 
 namespace MakemorePS.Commands
 {
     /// <summary>
-    /// Export-BigramModel: saves a model as a versioned JSON file that Import-BigramModel reads back with the exact
-    /// same probabilities. The file is replaced atomically, so a failed write leaves the old file intact.
+    /// Export-BigramModel: saves a model of any kind (count, neural bigram or MLP) as a versioned JSON file that
+    /// Import-BigramModel reads back with the exact same probabilities. The file is replaced atomically, so a failed write leaves the old file intact.
     /// </summary>
     [Cmdlet(VerbsData.Export, "BigramModel", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
     [OutputType(typeof(FileInfo))]
@@ -17,10 +18,10 @@ namespace MakemorePS.Commands
         private const string PathSet = "Path";
         private const string LiteralPathSet = "LiteralPath";
 
-        /// <summary>The model to save.</summary>
+        /// <summary>The model to save: any MakemorePS language model.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
         [ValidateNotNull]
-        public BigramModel? Model { get; set; }
+        public ILanguageModel? Model { get; set; }
 
         /// <summary>The file to write. A wildcard may be used if it matches exactly one existing file.</summary>
         [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0)]
@@ -82,7 +83,7 @@ namespace MakemorePS.Commands
 
             try
             {
-                ModelSerializer.Save(Model!, file);
+                ModelFile.Save(Model!, file);
             }
             catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
             {
@@ -91,7 +92,7 @@ namespace MakemorePS.Commands
                     ErrorIds.FileWriteFailed, ErrorCategory.WriteError, file));
             }
 
-            WriteVerbose($"Saved the {Model!.Kind} model ({Model.VocabularySize} symbols) to '{file}'.");
+            WriteVerbose($"Saved the {Model!.KindName} model ({Model.Vocabulary.Count} symbols) to '{file}'.");
             if (PassThru.IsPresent)
             {
                 WriteObject(new FileInfo(file));

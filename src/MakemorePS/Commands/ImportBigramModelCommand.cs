@@ -3,12 +3,17 @@ using System.IO;
 using System.Management.Automation;
 using MakemorePS.Common;
 using MakemorePS.Core;
+using MakemorePS.Core.Models;
 
 namespace MakemorePS.Commands
 {
-    /// <summary>Import-BigramModel: reads models saved by Export-BigramModel (or by -CheckpointPath during training).</summary>
+    /// <summary>
+    /// Import-BigramModel: reads models of every kind saved by Export-BigramModel (or by -CheckpointPath during
+    /// training): count and neural bigram models, and MLPs.
+    /// </summary>
     [Cmdlet(VerbsData.Import, "BigramModel", DefaultParameterSetName = PathSet)]
     [OutputType(typeof(BigramModel))]
+    [OutputType(typeof(MlpModel))]
     public sealed class ImportBigramModelCommand : PSCmdlet
     {
         private const string PathSet = "Path";
@@ -41,10 +46,10 @@ namespace MakemorePS.Commands
 
         private void Load(string file)
         {
-            BigramModel model;
+            ILanguageModel model;
             try
             {
-                model = ModelSerializer.Load(file);
+                model = ModelFile.Load(file);
             }
             catch (ModelFormatException exception)
             {
@@ -60,7 +65,7 @@ namespace MakemorePS.Commands
                 return;
             }
 
-            WriteVerbose($"Loaded a {model.Kind} model ({model.VocabularySize} symbols) from '{file}'.");
+            WriteVerbose($"Loaded a {model.KindName} model ({model.Vocabulary.Count} symbols) from '{file}'.");
             WriteObject(model);
         }
     }

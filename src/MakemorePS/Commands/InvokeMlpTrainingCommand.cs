@@ -15,7 +15,7 @@ namespace MakemorePS.Commands
     /// BlockSize characters, a tanh hidden layer with optional BatchNorm, a softmax) by mini-batch gradient descent,
     /// with the lecture's defaults, and returns the model.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Invoke, "MlpTraining", DefaultParameterSetName = NameSet)]
+    [Cmdlet(VerbsLifecycle.Invoke, "MlpTraining", DefaultParameterSetName = NameSet, SupportsShouldProcess = true)]
     [OutputType(typeof(MlpModel))]
     [OutputType(typeof(MlpTrainingRecord))]
     public sealed class InvokeMlpTrainingCommand : NameInputCommandBase, IDisposable
@@ -35,6 +35,8 @@ namespace MakemorePS.Commands
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private readonly List<string> _validationNames = new List<string>();
         private MlpTrainingOptions _options = new MlpTrainingOptions();
+        private string? _checkpointFile;
+        private bool _declined;
 
         /// <summary>A model to continue training (a checkpoint): its weights, step count and random state. Give it the same names to continue exactly.</summary>
         [Parameter]
@@ -129,6 +131,27 @@ namespace MakemorePS.Commands
         [ValidateRange(1, int.MaxValue)]
         public int DiagnosticsInterval { get; set; } = 1_000;
 
+        /// <summary>
+        /// A file the model is saved to every -CheckpointInterval steps, at the end, and when training is stopped
+        /// with Ctrl+C (whose pipeline output PowerShell discards). Load it with Import-BigramModel and continue it with -Model.
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? CheckpointPath { get; set; }
+
+        /// <summary>Steps between checkpoints (default 10,000).</summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int CheckpointInterval { get; set; } = 10_000;
+
+        /// <summary>Replaces a read-only -CheckpointPath file (which stays read-only).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>Refuses to start when the -CheckpointPath file already exists.</summary>
+        [Parameter]
+        public SwitchParameter NoClobber { get; set; }
+
         /// <summary>Emits each step's record as it finishes, instead of the model, for Export-Csv or a chart.</summary>
         [Parameter]
         public SwitchParameter AsTrainingRecord { get; set; }
@@ -153,6 +176,14 @@ namespace MakemorePS.Commands
                 ThrowTerminatingError(ErrorRecords.Create(exception, ErrorIds.InvalidTrainingSetting, ErrorCategory.InvalidArgument, _options));
             }
 
+            if (CheckpointPath is not null)
+            {
+                _checkpointFile = PrepareCheckpointFile(CheckpointPath);
+
+                // Declined (-WhatIf, or No at -Confirm): nothing is trained, as nothing would be kept.
+                _declined = _checkpointFile is null;
+            }
+
             ReadValidationNames();
             BeginNameInput();
         }
@@ -160,12 +191,20 @@ namespace MakemorePS.Commands
         /// <inheritdoc/>
         protected override void ProcessRecord()
         {
-            ProcessNameInput();
+            if (!_declined)
+            {
+                ProcessNameInput();
+            }
         }
 
         /// <inheritdoc/>
         protected override void EndProcessing()
         {
+            if (_declined)
+            {
+                return;
+            }
+
             CompleteNameInput(out IReadOnlyList<string>? trainingNames);
             MlpTrainer trainer;
             try
@@ -352,6 +391,11 @@ namespace MakemorePS.Commands
                         WriteObject(record);
                     }
 
+                    if (_checkpointFile is not null && record.Step % CheckpointInterval == 0 && record.Step < total)
+                    {
+                        SaveCheckpoint(trainer.ToModel());
+                    }
+
                     long now = Stopwatch.GetTimestamp();
                     if (record.Step == total || now - lastProgress >= ProgressIntervalTicks)
                     {
@@ -370,10 +414,16 @@ namespace MakemorePS.Commands
                 ThrowTerminatingError(ErrorRecords.FromCore(exception, ErrorCategory.InvalidResult, _options));
                 return;
             }
+            catch (PipelineStoppedException)
+            {
+                SaveCheckpointWhileStopping(trainer);
+                throw;
+            }
 
             if (_stopping.IsCancellationRequested)
             {
-                // PowerShell discards the output of a stopped pipeline.
+                // PowerShell discards the output of a stopped pipeline: the checkpoint is what the user keeps.
+                SaveCheckpointWhileStopping(trainer);
                 return;
             }
 
@@ -381,6 +431,11 @@ namespace MakemorePS.Commands
             WriteProgress(progress);
 
             MlpModel model = trainer.ToModel();
+            if (_checkpointFile is not null)
+            {
+                SaveCheckpoint(model);
+            }
+
             if (AsTrainingRecord.IsPresent)
             {
                 return;
@@ -396,6 +451,89 @@ namespace MakemorePS.Commands
             }
 
             WriteObject(output);
+        }
+
+        private string? PrepareCheckpointFile(string path)
+        {
+            string file = ProviderPaths.ResolveOutputFile(this, path, literal: true);
+            var existing = new FileInfo(file);
+            if (existing.Exists)
+            {
+                if (NoClobber.IsPresent)
+                {
+                    ThrowTerminatingError(ErrorRecords.Create(
+                        new IOException($"The checkpoint file '{file}' already exists and -NoClobber was given. Choose another path, or leave out -NoClobber to replace it."),
+                        ErrorIds.FileExists, ErrorCategory.ResourceExists, file));
+                }
+
+                if (existing.IsReadOnly && !Force.IsPresent)
+                {
+                    ThrowTerminatingError(ErrorRecords.Create(
+                        new UnauthorizedAccessException($"The checkpoint file '{file}' is read-only. Use -Force to replace it anyway (it stays read-only)."),
+                        ErrorIds.FileReadOnly, ErrorCategory.PermissionDenied, file));
+                }
+            }
+
+            return ShouldProcess(file, "Train an MLP and save checkpoints") ? file : null;
+        }
+
+        private void SaveCheckpoint(MlpModel model)
+        {
+            try
+            {
+                WriteModelFile(model, _checkpointFile!);
+                WriteVerbose($"Saved a checkpoint after step {model.Steps} to '{_checkpointFile}'.");
+            }
+            catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
+            {
+                // Training goes on: losing a checkpoint must not lose the run.
+                WriteError(ErrorRecords.Create(
+                    new IOException($"Cannot write the checkpoint '{_checkpointFile}': {exception.Message} Training continues; fix the path or its permissions to keep checkpoints.", exception),
+                    ErrorIds.CheckpointFailed, ErrorCategory.WriteError, _checkpointFile));
+            }
+        }
+
+        private void SaveCheckpointWhileStopping(MlpTrainer trainer)
+        {
+            if (_checkpointFile is null)
+            {
+                return;
+            }
+
+            // Nothing can be written to the host once the pipeline stops, so a failure here cannot be reported.
+            try
+            {
+                WriteModelFile(trainer.ToModel(), _checkpointFile);
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+
+        private static void WriteModelFile(MlpModel model, string file)
+        {
+            // A read-only file is replaced only with -Force (checked at the start), and stays read-only.
+            var existing = new FileInfo(file);
+            bool readOnly = existing.Exists && existing.IsReadOnly;
+            if (readOnly)
+            {
+                existing.IsReadOnly = false;
+            }
+
+            try
+            {
+                ModelFile.Save(model, file);
+            }
+            finally
+            {
+                if (readOnly)
+                {
+                    new FileInfo(file).IsReadOnly = true;
+                }
+            }
         }
     }
 }
