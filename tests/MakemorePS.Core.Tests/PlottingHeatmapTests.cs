@@ -6,6 +6,7 @@ using System.Xml.Linq;
 using OxyPlot;
 using OxyPlot.Axes;
 using OxyPlot.Series;
+using MakemorePS.Core.Models;
 using Xunit;
 
 namespace MakemorePS.Core.Tests
@@ -103,6 +104,31 @@ namespace MakemorePS.Core.Tests
             Assert.Equal(27 * 27, cells.Count);
             Assert.Contains(cells, c => c.Label == "qu\n" + model.GetProbability(q, u).ToString("0.000", System.Globalization.CultureInfo.InvariantCulture));
             Assert.Contains(PlottingSvg.Texts(document), t => t.Text == "Bigram probabilities P(next | current)");
+        }
+
+        [Fact]
+        public void AnMlpRowIsItsDistributionAfterBoundaryPaddingAndTheRowSymbol()
+        {
+            MlpModel mlp = MlpTrainer.Train(BundledNames.Names.Take(2000), new MlpTrainingOptions { Steps = 50, HiddenSize = 32, BlockSize = 3, DecayStep = 25 });
+            HeatmapMatrix matrix = HeatmapMatrix.FromLanguageModel(mlp);
+            int v = mlp.Vocabulary.Count;
+            Assert.Equal(v, matrix.Size);
+            var expected = new double[v];
+            for (int i = 0; i < v; i++)
+            {
+                mlp.NextSymbolLogProbabilities(new[] { 0, 0, i }, 1, expected);
+                double sum = 0;
+                for (int j = 0; j < v; j++)
+                {
+                    Assert.Equal(Math.Exp(expected[j]), matrix[i, j], 12);
+                    sum += matrix[i, j];
+                }
+
+                Assert.Equal(1.0, sum, 6);
+            }
+
+            Assert.Null(HeatmapMatrix.FromTrainingCounts(mlp));
+            Assert.NotNull(HeatmapMatrix.FromTrainingCounts(BigramModel.FromCounts(BundledNames.Counts)));
         }
 
         [Fact]

@@ -104,6 +104,39 @@ namespace MakemorePS.Core.Tests
         }
 
         [Fact]
+        public void ADevLossIsDrawnWhereTheRecordsHoldOne()
+        {
+            var records = new[]
+            {
+                new MlpTrainingRecord(1, 3.3, 0.1f, devLoss: 3.2), new MlpTrainingRecord(2, 3.0, 0.1f), new MlpTrainingRecord(3, 2.8, 0.1f, devLoss: 2.9),
+            };
+            PlotModel chart = TrainingChart.Create(new[] { new TrainingRun("mlp", records.Select(TrainingPoint.From)) });
+            List<LineSeries> lines = Lines(chart);
+            Assert.Equal(new[] { "mlp: loss", "mlp: dev loss" }, lines.Select(s => s.Title));
+            Assert.Equal(new[] { new DataPoint(1, 3.3), new DataPoint(2, 3.0), new DataPoint(3, 2.8) }, lines[0].Points);
+            Assert.Equal(new[] { new DataPoint(1, 3.2), new DataPoint(3, 2.9) }, lines[1].Points);
+            Assert.Equal(LineStyle.DashDot, lines[1].LineStyle);
+        }
+
+        [Fact]
+        public void LongRunsAreThinnedInTheSvgButShortRunsKeepEveryPoint()
+        {
+            static int DrawnPoints(int steps)
+            {
+                var records = Enumerable.Range(1, steps).Select(i => new TrainingRecord(i, 2.0 + (1.0 / i) + (0.01 * Math.Sin(i)), 0, 0, 0));
+                string svg = SvgChart.ToSvg(TrainingChart.Create(new[] { new TrainingRun("", records) }), 800, 500);
+                XNamespace ns = "http://www.w3.org/2000/svg";
+                return PlottingSvg.Parse(svg).Descendants(ns + "polyline")
+                    .Where(p => ((string?)p.Attribute("style") ?? string.Empty).Contains("stroke:rgb(31,119,180)", StringComparison.Ordinal))
+                    .Sum(p => ((string)p.Attribute("points")!).Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
+            }
+
+            int longRun = DrawnPoints(50_000);
+            Assert.InRange(longRun, 100, 4 * 800);
+            Assert.Equal(500 + 2, DrawnPoints(500)); // every step, and the two ends of the legend's sample line
+        }
+
+        [Fact]
         public void NaNAndInfinityAreLeftOutAndEmptyRunsAreRefused()
         {
             PlotModel chart = TrainingChart.Create(new[] { new TrainingRun("", Records(3, double.NaN, double.PositiveInfinity, 2)) });

@@ -65,6 +65,17 @@ Describe 'Export-BigramHeatmap' {
             $texts | Should -Contain $qu.ToString('0.000', [cultureinfo]::InvariantCulture)
         }
 
+        It 'draws the probabilities of an MLP after boundary padding, and refuses its counts, which it does not keep' {
+            $file = Join-Path -Path $TestDrive -ChildPath 'mlp.svg'
+            $mlp = Get-BundledName -Count 500 | Invoke-MlpTraining -Steps 30 -HiddenSize 16
+            $mlp | Export-BigramHeatmap -Path $file -Probability
+            $texts = Get-SvgText -LiteralPath $file
+            $texts | Should -Contain 'Bigram probabilities P(next | current)'
+            @($texts | Where-Object { $_ -cmatch '^[.a-z]{2}$' }).Count | Should -Be 729
+            $failure = { $mlp | Export-BigramHeatmap -Path (Join-Path -Path $TestDrive -ChildPath 'mlp-counts.svg') } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Be "InvalidChartInput,$script:CommandType"
+        }
+
         It 'takes -Width and -Height' {
             $file = Join-Path -Path $TestDrive -ChildPath 'small.svg'
             $script:Counts | Export-BigramHeatmap -Path $file -Width 640 -Height 480

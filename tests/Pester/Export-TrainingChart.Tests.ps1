@@ -73,6 +73,45 @@ Describe 'Export-TrainingChart' {
             $info.FullName | Should -Be (Get-Item -LiteralPath $file).FullName
         }
 
+        It 'draws the rows of a CSV file of training records like the records themselves' {
+            $csv = Join-Path -Path $TestDrive -ChildPath 'steps.csv'
+            $fromRecords = Join-Path -Path $TestDrive -ChildPath 'csv-records.svg'
+            $fromCsv = Join-Path -Path $TestDrive -ChildPath 'csv-rows.svg'
+            $records = Invoke-BigramTraining -Steps 15 -PassThru
+            $records | Export-Csv -LiteralPath $csv -NoTypeInformation
+            $records | Export-TrainingChart -Path $fromRecords
+            Import-Csv -LiteralPath $csv | Export-TrainingChart -Path $fromCsv
+            (Get-FileHash -LiteralPath $fromCsv).Hash | Should -Be (Get-FileHash -LiteralPath $fromRecords).Hash
+        }
+
+        It 'draws an MLP model''s loss history with its dev loss, and the MLP''s streamed records' {
+            $file = Join-Path -Path $TestDrive -ChildPath 'mlp.svg'
+            $mlp = Get-BundledName -Count 500 | Invoke-MlpTraining -Steps 60 -HiddenSize 16 -ValidationName (Get-BundledName | Select-Object -Last 200) -DevLossInterval 20
+            $mlp | Export-TrainingChart -Path $file -Label 'mlp'
+            $texts = Get-SvgText -LiteralPath $file
+            $texts | Should -Contain 'mlp: loss'
+            $texts | Should -Contain 'mlp: dev loss'
+
+            $records = Join-Path -Path $TestDrive -ChildPath 'mlp-records.svg'
+            Get-BundledName -Count 500 | Invoke-MlpTraining -Steps 30 -HiddenSize 16 -AsTrainingRecord | Export-TrainingChart -Path $records
+            Get-SvgText -LiteralPath $records | Should -Contain 'loss'
+        }
+
+        It 'takes a model by -InputObject' {
+            $file = Join-Path -Path $TestDrive -ChildPath 'input.svg'
+            Export-TrainingChart -InputObject $script:Neural -Path $file
+            Get-SvgText -LiteralPath $file | Should -Contain 'NLL'
+        }
+
+        It 'reports input that is neither a model nor a record, and draws the rest' {
+            $file = Join-Path -Path $TestDrive -ChildPath 'garbage.svg'
+            'not a record', [pscustomobject]@{ Step = 'x'; Loss = 1 }, $script:Neural |
+                Export-TrainingChart -Path $file -ErrorVariable problems -ErrorAction SilentlyContinue
+            $problems.Count | Should -Be 2
+            $problems | ForEach-Object { $_.FullyQualifiedErrorId | Should -Be "InvalidChartInput,$script:CommandType" }
+            Test-Path -LiteralPath $file | Should -BeTrue
+        }
+
         It 'reports a model without a loss history and still draws the others' {
             $file = Join-Path -Path $TestDrive -ChildPath 'mixed.svg'
             $counts = New-BigramModel

@@ -19,12 +19,16 @@ namespace MakemorePS.Core
 
         /// <summary>The regularization part, λ·mean(W²).</summary>
         Regularization,
+
+        /// <summary>The loss on held-out (dev) names.</summary>
+        DevLoss,
     }
 
     /// <summary>
-    /// The loss curve: loss against step, one colour per run. When a run's records hold a regularization term, its NLL part
-    /// gets its own dashed series beside the total, and its regularization part a dotted series on an axis of its own on
-    /// the right. A legend names every series.
+    /// The loss curve: loss against step, one colour per run. When a run's points hold a regularization term, its NLL part
+    /// gets its own dashed series beside the total, and its regularization part a lighter dotted series on an axis of its
+    /// own on the right. When they hold a dev loss, it is a dash-dot series beside the training loss. A legend names every
+    /// series.
     /// </summary>
     public static class TrainingChart
     {
@@ -33,6 +37,9 @@ namespace MakemorePS.Core
 
         /// <summary>The default height in pixels.</summary>
         public const int DefaultHeight = 500;
+
+        /// <summary>Runs with more steps than this are thinned to the points that change the drawn line.</summary>
+        public const int DecimationThreshold = 2000;
 
         /// <summary>The key of the left axis, which carries the loss and its NLL part.</summary>
         public const string LossAxisKey = "loss";
@@ -50,7 +57,7 @@ namespace MakemorePS.Core
         };
 
         /// <summary>Builds the chart.</summary>
-        /// <param name="runs">The runs, each with at least one record.</param>
+        /// <param name="runs">The runs, each with at least one point.</param>
         /// <param name="title">The title; null or empty for "Training loss".</param>
         /// <param name="logScale">Whether the loss axis is logarithmic (base 10), as the lecture plots long runs.</param>
         /// <exception cref="ArgumentException">No run, or a run without records.</exception>
@@ -61,9 +68,9 @@ namespace MakemorePS.Core
                 throw new ArgumentNullException(nameof(runs));
             }
 
-            if (runs.Count == 0 || runs.Any(r => r is null || r.Records.Count == 0))
+            if (runs.Count == 0 || runs.Any(r => r is null || r.Points.Count == 0))
             {
-                throw new ArgumentException("Every run needs at least one training record.", nameof(runs));
+                throw new ArgumentException("Every run needs at least one training step.", nameof(runs));
             }
 
             var model = new PlotModel
@@ -100,6 +107,11 @@ namespace MakemorePS.Core
                 TrainingRun run = runs[r];
                 OxyColor color = RunColors[r % RunColors.Length];
                 model.Series.Add(CreateSeries(run, LossComponent.Loss, color, logScale));
+                if (run.Points.Any(point => point.DevLoss.HasValue))
+                {
+                    model.Series.Add(CreateSeries(run, LossComponent.DevLoss, color, logScale));
+                }
+
                 if (HasRegularization(run))
                 {
                     model.Series.Add(CreateSeries(run, LossComponent.NegativeLogLikelihood, color, logScale));
@@ -117,12 +129,14 @@ namespace MakemorePS.Core
             {
                 LossComponent.Loss => "loss",
                 LossComponent.NegativeLogLikelihood => "NLL",
+                LossComponent.DevLoss => "dev loss",
                 _ => "regularization",
             };
             return string.IsNullOrEmpty(runLabel) ? part : ChartText.Text(runLabel) + ": " + part;
         }
 
-        private static bool HasRegularization(TrainingRun run) => run.Records.Any(record => record.Regularization != 0.0);
+        // A regularization term that is always 0 (or never recorded) would only repeat the loss as its NLL part.
+        private static bool HasRegularization(TrainingRun run) => run.Points.Any(point => point.Regularization.HasValue && point.Regularization.Value != 0.0);
 
         private static Axis LossAxis(string key, AxisPosition position, string title, bool logScale, bool gridlines)
         {
@@ -155,29 +169,33 @@ namespace MakemorePS.Core
                 {
                     LossComponent.Loss => LineStyle.Solid,
                     LossComponent.NegativeLogLikelihood => LineStyle.Dash,
+                    LossComponent.DevLoss => LineStyle.DashDot,
                     _ => LineStyle.Dot,
                 },
 
-                // Keeps the drawn shape (each pixel column's first, last, lowest and highest point) while long runs
-                // write a few thousand points instead of one per step.
-                Decimator = Decimator.Decimate,
+                // Long runs keep the drawn shape (each pixel column's first, last, lowest and highest point, at whole
+                // pixels) and write a few thousand points instead of one per step. Short runs keep every point, so their
+                // curves stay smooth.
+                Decimator = run.Points.Count > DecimationThreshold ? Decimator.Decimate : null,
+                MinimumSegmentLength = run.Points.Count > DecimationThreshold ? 2 : 0,
             };
-            foreach (TrainingRecord record in run.Records)
+            foreach (TrainingPoint point in run.Points)
             {
-                double value = component switch
+                double? value = component switch
                 {
-                    LossComponent.Loss => record.Loss,
-                    LossComponent.NegativeLogLikelihood => record.NegativeLogLikelihood,
-                    _ => record.Regularization,
+                    LossComponent.Loss => point.Loss,
+                    LossComponent.NegativeLogLikelihood => point.NegativeLogLikelihood,
+                    LossComponent.DevLoss => point.DevLoss,
+                    _ => point.Regularization,
                 };
 
-                // A logarithmic axis has no place for 0, and no chart has one for NaN.
-                if (double.IsNaN(value) || double.IsInfinity(value) || (logScale && value <= 0.0))
+                // A step without the measurement, NaN and infinity have no place on a chart, nor 0 on a logarithmic axis.
+                if (!value.HasValue || double.IsNaN(value.Value) || double.IsInfinity(value.Value) || (logScale && value.Value <= 0.0))
                 {
                     continue;
                 }
 
-                series.Points.Add(new DataPoint(record.Step, value));
+                series.Points.Add(new DataPoint(point.Step, value.Value));
             }
 
             return series;

@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
@@ -8,25 +9,23 @@ using MakemorePS.Core;
 namespace MakemorePS.Commands
 {
     /// <summary>
-    /// Export-TrainingChart: draws the loss curve of trained models (their loss history) or of the per-step records of
-    /// Invoke-BigramTraining -PassThru, one series per run, and writes it to an SVG file.
+    /// Export-TrainingChart: draws the loss curve of trained models (their loss history) or of per-step training records,
+    /// one series per run, and writes it to an SVG file.
     /// </summary>
     [Cmdlet(VerbsData.Export, "TrainingChart", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
     [OutputType(typeof(FileInfo))]
     public sealed class ExportTrainingChartCommand : ChartExportCommandBase
     {
-        private readonly List<List<TrainingRecord>> _runs = new List<List<TrainingRecord>>();
-        private List<TrainingRecord>? _recordRun;
+        private readonly List<List<TrainingPoint>> _runs = new List<List<TrainingPoint>>();
+        private List<TrainingPoint>? _recordRun;
 
-        /// <summary>A trained model; its loss history is one run.</summary>
+        /// <summary>
+        /// Trained models (whose LossHistory is one run each) and training records (objects with Step and Loss, such as
+        /// Invoke-BigramTraining -PassThru emits, or rows of Import-Csv).
+        /// </summary>
         [Parameter(ValueFromPipeline = true)]
         [ValidateNotNull]
-        public BigramModel? Model { get; set; }
-
-        /// <summary>Per-step training records; a step that does not follow the previous one starts a new run.</summary>
-        [Parameter(ValueFromPipeline = true)]
-        [ValidateNotNull]
-        public TrainingRecord[]? TrainingRecord { get; set; }
+        public PSObject[]? InputObject { get; set; }
 
         /// <summary>The names of the runs in the legend, in the order the runs arrive.</summary>
         [Parameter]
@@ -40,32 +39,21 @@ namespace MakemorePS.Commands
         /// <inheritdoc/>
         protected override void ProcessRecord()
         {
-            if (Model is not null)
+            foreach (PSObject item in InputObject ?? System.Array.Empty<PSObject>())
             {
-                _recordRun = null;
-                if (Model.LossHistory.Count == 0)
+                if (item?.Properties["LossHistory"] is PSPropertyInfo history)
                 {
-                    WriteError(ErrorRecords.Create(
-                        new PSArgumentException($"The {Model.Kind} model has no loss history, so it has no loss curve. Chart a model made by Invoke-BigramTraining."),
-                        ErrorIds.NoChartData, ErrorCategory.InvalidArgument, Model));
+                    AddModelRun(item, history.Value as IEnumerable);
+                }
+                else if (TryReadPoint(item, out TrainingPoint point))
+                {
+                    AddRecord(point);
                 }
                 else
                 {
-                    _runs.Add(new List<TrainingRecord>(Model.LossHistory));
-                }
-            }
-
-            if (TrainingRecord is not null)
-            {
-                foreach (TrainingRecord record in TrainingRecord)
-                {
-                    if (_recordRun is null || record.Step <= _recordRun[_recordRun.Count - 1].Step)
-                    {
-                        _recordRun = new List<TrainingRecord>();
-                        _runs.Add(_recordRun);
-                    }
-
-                    _recordRun.Add(record);
+                    WriteError(ErrorRecords.Create(
+                        new PSArgumentException($"'{item}' is neither a trained model (with a LossHistory) nor a training record (with a Step and a Loss), so it was not drawn."),
+                        ErrorIds.InvalidChartInput, ErrorCategory.InvalidArgument, item));
                 }
             }
         }
@@ -97,6 +85,88 @@ namespace MakemorePS.Commands
 
             WriteVerbose($"Drawing {runs.Count} run(s){(LogScale.IsPresent ? " on a logarithmic loss axis" : string.Empty)}.");
             ExportChart(TrainingChart.Create(runs, Title, LogScale.IsPresent), "Export training chart", TrainingChart.DefaultWidth, TrainingChart.DefaultHeight);
+        }
+
+        private void AddModelRun(PSObject model, IEnumerable? history)
+        {
+            _recordRun = null;
+            var run = new List<TrainingPoint>();
+            foreach (object? record in history ?? System.Array.Empty<object>())
+            {
+                if (TryReadPoint(record is null ? null : PSObject.AsPSObject(record), out TrainingPoint point))
+                {
+                    run.Add(point);
+                }
+            }
+
+            if (run.Count == 0)
+            {
+                WriteError(ErrorRecords.Create(
+                    new PSArgumentException($"The model '{model}' has no loss history, so it has no loss curve. Chart a model made by training, such as Invoke-BigramTraining's."),
+                    ErrorIds.NoChartData, ErrorCategory.InvalidArgument, model));
+                return;
+            }
+
+            _runs.Add(run);
+        }
+
+        // Consecutive records whose steps increase are one run; a step that does not follow the previous one starts another.
+        private void AddRecord(TrainingPoint point)
+        {
+            if (_recordRun is null || point.Step <= _recordRun[_recordRun.Count - 1].Step)
+            {
+                _recordRun = new List<TrainingPoint>();
+                _runs.Add(_recordRun);
+            }
+
+            _recordRun.Add(point);
+        }
+
+        private static bool TryReadPoint(PSObject? item, out TrainingPoint point)
+        {
+            switch (item?.BaseObject)
+            {
+                case TrainingRecord record:
+                    point = TrainingPoint.From(record);
+                    return true;
+                case MlpTrainingRecord record:
+                    point = TrainingPoint.From(record);
+                    return true;
+            }
+
+            point = default;
+            if (item is null
+                || !TryReadNumber(item, "Step", out double? step) || step is null
+                || !TryReadNumber(item, "Loss", out double? loss) || loss is null
+                || !TryReadNumber(item, "NegativeLogLikelihood", out double? nll)
+                || !TryReadNumber(item, "Regularization", out double? regularization)
+                || !TryReadNumber(item, "DevLoss", out double? devLoss)
+                || step.Value != System.Math.Floor(step.Value) || step.Value < int.MinValue || step.Value > int.MaxValue)
+            {
+                return false;
+            }
+
+            point = new TrainingPoint((int)step.Value, loss.Value, nll, regularization, devLoss);
+            return true;
+        }
+
+        // A property that is absent or empty reads as null; one that is not a number makes the record unreadable.
+        private static bool TryReadNumber(PSObject item, string name, out double? value)
+        {
+            value = null;
+            object? raw = item.Properties[name]?.Value;
+            if (raw is null || (raw is string text && text.Length == 0))
+            {
+                return true;
+            }
+
+            if (LanguagePrimitives.TryConvertTo(raw, CultureInfo.InvariantCulture, out double number))
+            {
+                value = number;
+                return true;
+            }
+
+            return false;
         }
     }
 }
