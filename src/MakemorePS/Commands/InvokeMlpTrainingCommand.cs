@@ -211,6 +211,14 @@ namespace MakemorePS.Commands
             {
                 trainer = new MlpTrainer(trainingNames!, _options, Model, ValidationGiven ? _validationNames : null, ReportRejectedName);
             }
+            catch (ArgumentException exception) when (exception.ParamName == "trainingNames")
+            {
+                // Every name was left out (each reported above), for example names a continued model cannot spell.
+                ThrowTerminatingError(ErrorRecords.Create(
+                    new PSArgumentException($"No name could be trained on: {exception.Message}", exception),
+                    ErrorIds.NoInputNames, ErrorCategory.InvalidData, null));
+                return;
+            }
             catch (ArgumentException exception)
             {
                 ThrowTerminatingError(ErrorRecords.Create(exception, ErrorIds.InvalidTrainingSetting, ErrorCategory.InvalidArgument, _options));
