@@ -300,6 +300,11 @@ namespace MakemorePS.Commands
                 options.DecayStep = DecayStep;
             }
 
+            if (!fresh && (bound.ContainsKey(nameof(Seed)) || bound.ContainsKey(nameof(Initialization))))
+            {
+                WriteWarning("-Seed and -Initialization apply to a new model only: a continued model keeps its weights and its random state, so they change nothing.");
+            }
+
             options.DevLossInterval = DevLossInterval;
             options.DiagnosticsInterval = Diagnostics.IsPresent ? DiagnosticsInterval : 0;
             return options;
