@@ -13,6 +13,15 @@ namespace MakemorePS.Core.Tests
         private static readonly BigramModel Lecture = SamplingTestModels.Model(SamplingTestModels.LectureNames);
 
         [Fact]
+        public void BigramModelsSummarizeThemselvesInOneLine()
+        {
+            BigramModel counts = BigramModel.FromCounts(BigramCounter.CountNames(new[] { "emma", "ava" }), smoothing: 0.5);
+            Assert.Equal("Counts (V=5, 2 names, 9 bigrams, smoothing 0.5)", counts.ToString());
+            BigramModel neural = BigramTrainer.Train(counts.Counts, new TrainingOptions { Steps = 3 });
+            Assert.Equal(FormattableString.Invariant($"Neural (V=5, 2 names, 9 bigrams, 3 steps, final loss {neural.FinalLoss:F4})"), neural.ToString());
+        }
+
+        [Fact]
         public void BigramModelGivesTheLogOfItsRows()
         {
             int v = Lecture.VocabularySize;

@@ -262,6 +262,15 @@ namespace MakemorePS.Core
             return p;
         }
 
+        /// <summary>A one-line summary, as <c>"$model"</c> shows it in PowerShell.</summary>
+        public override string ToString()
+        {
+            string detail = Kind == BigramModelKind.Neural
+                ? FormattableString.Invariant($"{Steps} steps, final loss {FinalLoss:F4}")
+                : FormattableString.Invariant($"smoothing {Smoothing}");
+            return FormattableString.Invariant($"{Kind} (V={VocabularySize}, {NameCount} names, {BigramCount} bigrams, {detail})");
+        }
+
         private static double[] ProbabilitiesFromWeights(float[] weights, int v)
         {
             var p = new double[v * v];
