@@ -25,6 +25,7 @@
         'Invoke-MlpTraining'
         'Measure-NameLikelihood'
         'New-BigramModel'
+        'Split-NameSet'
     )
     VariablesToExport      = @()
     AliasesToExport        = @()

@@ -23,6 +23,7 @@ namespace MakemorePS.Module.Tests
             "Invoke-MlpTraining",
             "Measure-NameLikelihood",
             "New-BigramModel",
+            "Split-NameSet",
         };
 
         public static TheoryData<string> Data()

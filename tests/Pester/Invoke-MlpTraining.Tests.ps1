@@ -154,6 +154,21 @@ Describe 'Invoke-MlpTraining' {
             $rest.LossHistory.Loss | Should -Be $whole.LossHistory[7..11].Loss
         }
 
+        It 'fails with NoInputNames when the model to continue can spell none of the names' {
+            $part = $script:Names | Invoke-MlpTraining -Steps 2 @script:Small
+            $failure = { 'zoë', 'josé' | Invoke-MlpTraining -Model $part -Steps 4 -ErrorAction SilentlyContinue } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Be "NoInputNames,$script:CommandType"
+        }
+
+        It 'warns that -Seed changes nothing for a continued model' {
+            $part = $script:Names | Invoke-MlpTraining -Steps 2 @script:Small
+            $whole = $script:Names | Invoke-MlpTraining -Steps 4 @script:Small
+            $rest = $script:Names | Invoke-MlpTraining -Model $part -Steps 4 -Seed 99 -WarningVariable warnings -WarningAction SilentlyContinue
+            $warnings.Count | Should -Be 1
+            $warnings[0].Message | Should -Match '-Seed'
+            $rest.LossHistory.Loss | Should -Be $whole.LossHistory[2..3].Loss
+        }
+
         It 'refuses a model whose sizes differ from the ones given' {
             $part = $script:Names | Invoke-MlpTraining -Steps 2 @script:Small
             $failure = { $script:Names | Invoke-MlpTraining -Model $part -Steps 4 -HiddenSize 32 } | Should -Throw -PassThru

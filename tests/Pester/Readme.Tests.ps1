@@ -22,7 +22,7 @@ Describe 'The README''s main job' {
         $result.ExitCode | Should -Be 0
         $result.Lines | Should -Be @(
             'Compare-BigramModel', 'Export-BigramHeatmap', 'Export-BigramModel', 'Export-TrainingChart', 'Get-BigramCounts', 'Get-BigramProbability', 'Get-BigramSample',
-            'Get-BundledName', 'Get-NameSample', 'Import-BigramModel', 'Invoke-BigramTraining', 'Invoke-MlpTraining', 'Measure-NameLikelihood', 'New-BigramModel')
+            'Get-BundledName', 'Get-NameSample', 'Import-BigramModel', 'Invoke-BigramTraining', 'Invoke-MlpTraining', 'Measure-NameLikelihood', 'New-BigramModel', 'Split-NameSet')
     }
 
     It 'turns the bundled names into a model and 10 new names' {

@@ -211,6 +211,14 @@ namespace MakemorePS.Commands
             {
                 trainer = new MlpTrainer(trainingNames!, _options, Model, ValidationGiven ? _validationNames : null, ReportRejectedName);
             }
+            catch (ArgumentException exception) when (exception.ParamName == "trainingNames")
+            {
+                // Every name was left out (each reported above), for example names a continued model cannot spell.
+                ThrowTerminatingError(ErrorRecords.Create(
+                    new PSArgumentException($"No name could be trained on: {exception.Message}", exception),
+                    ErrorIds.NoInputNames, ErrorCategory.InvalidData, null));
+                return;
+            }
             catch (ArgumentException exception)
             {
                 ThrowTerminatingError(ErrorRecords.Create(exception, ErrorIds.InvalidTrainingSetting, ErrorCategory.InvalidArgument, _options));
@@ -290,6 +298,11 @@ namespace MakemorePS.Commands
             if (fresh || bound.ContainsKey(nameof(DecayStep)))
             {
                 options.DecayStep = DecayStep;
+            }
+
+            if (!fresh && (bound.ContainsKey(nameof(Seed)) || bound.ContainsKey(nameof(Initialization))))
+            {
+                WriteWarning("-Seed and -Initialization apply to a new model only: a continued model keeps its weights and its random state, so they change nothing.");
             }
 
             options.DevLossInterval = DevLossInterval;

@@ -22,6 +22,7 @@ namespace MakemorePS.Common
         internal const string InvalidModelFile = "InvalidModelFile";
         internal const string VocabularyMismatch = "VocabularyMismatch";
         internal const string CheckpointFailed = "CheckpointFailed";
+        internal const string InvalidSplit = "InvalidSplit";
         internal const string ConflictingParameters = "ConflictingParameters";
         internal const string NoChartData = "NoChartData";
         internal const string InvalidChartInput = "InvalidChartInput";
