@@ -87,11 +87,12 @@ namespace MakemorePS.Core
             }
         }
 
-        /// <summary>Σ_n −ln P(targets[n] | contexts[n]) over count examples, in double precision.</summary>
+        /// <summary>Σ_n −ln P(targets[n] | contexts[n]) over count examples (float32 log-sum-exp per row, summed in double).</summary>
         public double TotalNegativeLogLikelihood(ReadOnlySpan<int> contexts, ReadOnlySpan<int> targets)
         {
             float[] scratch = Scratch();
             Span<float> logits = scratch.AsSpan(Chunk * _h, Chunk * _v);
+            Span<float> probabilities = scratch.AsSpan(Chunk * (_h + _v), _v);
             double total = 0.0;
             for (int start = 0; start < targets.Length; start += Chunk)
             {
@@ -100,7 +101,7 @@ namespace MakemorePS.Core
                 for (int r = 0; r < rows; r++)
                 {
                     ReadOnlySpan<float> row = logits.Slice(r * _v, _v);
-                    total += LogSumExp(row) - row[targets[start + r]];
+                    total += Kernels.SoftmaxLogSumExp(row, probabilities) - row[targets[start + r]];
                 }
             }
 
@@ -146,7 +147,7 @@ namespace MakemorePS.Core
 
         private float[] Scratch()
         {
-            int size = Chunk * (_h + _v);
+            int size = (Chunk * (_h + _v)) + _v;
             float[]? scratch = t_scratch;
             if (scratch is null || scratch.Length < size)
             {

@@ -70,28 +70,7 @@ namespace MakemorePS.Common
                 return;
             }
 
-            var existing = new FileInfo(file);
-            if (existing.Exists)
-            {
-                if (NoClobber.IsPresent)
-                {
-                    ThrowTerminatingError(ErrorRecords.Create(
-                        new IOException($"The file '{file}' already exists and -NoClobber was given. Choose another path, or leave out -NoClobber to replace it."),
-                        ErrorIds.FileExists, ErrorCategory.ResourceExists, file));
-                }
-
-                if (existing.IsReadOnly)
-                {
-                    if (!Force.IsPresent)
-                    {
-                        ThrowTerminatingError(ErrorRecords.Create(
-                            new UnauthorizedAccessException($"The file '{file}' is read-only. Use -Force to replace it anyway."),
-                            ErrorIds.FileReadOnly, ErrorCategory.PermissionDenied, file));
-                    }
-
-                    existing.IsReadOnly = false;
-                }
-            }
+            OutputFiles.PrepareToReplace(this, file, NoClobber.IsPresent, Force.IsPresent);
 
             int width = MyInvocation.BoundParameters.ContainsKey(nameof(Width)) ? Width : defaultWidth;
             int height = MyInvocation.BoundParameters.ContainsKey(nameof(Height)) ? Height : defaultHeight;
