@@ -326,3 +326,29 @@ Describe 'Invoke-BigramTraining: output, input rules and protected checkpoints' 
         ($verbose.Message -join "`n") | Should -Not -Match '1 steps'
     }
 }
+
+Describe 'Invoke-BigramTraining: resuming exactly' {
+    BeforeAll {
+        $script:ResumeNames = Get-BundledName -Count 500
+    }
+
+    It 'gives the uninterrupted run''s weights when a mini-batch run is split through a checkpoint' {
+        $checkpoint = Join-Path -Path $TestDrive -ChildPath 'piece.json'
+        $whole = $script:ResumeNames | Invoke-BigramTraining -Steps 15 -BatchSize 8
+        $null = $script:ResumeNames | Invoke-BigramTraining -Steps 10 -BatchSize 8 -CheckpointPath $checkpoint
+        $resumed = Import-BigramModel -LiteralPath $checkpoint | Invoke-BigramTraining -Steps 5 -BatchSize 8
+        $resumed.LossHistory[10].Loss | Should -Be $whole.LossHistory[10].Loss
+        $resumed.Weights | Should -Be $whole.Weights
+    }
+
+    It 'records every run of a continued model' {
+        $first = $script:ResumeNames | Invoke-BigramTraining -Steps 10 -Initialization Zeros
+        $continued = $first | Invoke-BigramTraining -Steps 5 -LearningRate 10
+        $continued.Steps | Should -Be 15
+        $continued.TrainingRuns.Count | Should -Be 2
+        $continued.TrainingRuns[0].Settings.Initialization | Should -Be 'Zeros'
+        $continued.TrainingRuns[0].StepCount | Should -Be 10
+        $continued.TrainingRuns[1].FirstStep | Should -Be 11
+        $continued.TrainingRuns[1].Settings.LearningRate | Should -Be 10
+    }
+}

@@ -195,7 +195,9 @@ namespace MakemorePS.Core
                 ? ReadSettings(settingsElement)
                 : null;
             List<TrainingRecord> history = ReadHistory(root);
-            return BigramModel.FromWeights(bigramCounts, weights, trainingNames, settings, history);
+            List<TrainingRunSummary>? runs = ReadRuns(root);
+            ShuffleState? shuffle = ReadShuffleState(root);
+            return BigramModel.FromWeights(bigramCounts, weights, trainingNames, settings, history, runs, shuffle);
         }
 
         internal static Vocabulary ReadVocabulary(JsonElement array)
@@ -304,6 +306,61 @@ namespace MakemorePS.Core
             }
 
             return names;
+        }
+
+        /// <summary>"trainingRuns", when the file has them (files written before they existed have only "trainingSettings").</summary>
+        private static List<TrainingRunSummary>? ReadRuns(JsonElement root)
+        {
+            if (!root.TryGetProperty("trainingRuns", out JsonElement array) || array.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+
+            if (array.ValueKind != JsonValueKind.Array)
+            {
+                throw new ModelFormatException($"\"trainingRuns\" is {Describe(array.ValueKind)}; it must be an array of runs.");
+            }
+
+            var runs = new List<TrainingRunSummary>();
+            int index = 0;
+            foreach (JsonElement run in array.EnumerateArray())
+            {
+                string where = $"trainingRuns[{index++}]";
+                TrainingOptions settings = ReadSettings(run);
+                JsonElement first = Required(run, "firstStep", JsonValueKind.Number, where);
+                JsonElement count = Required(run, "stepCount", JsonValueKind.Number, where);
+                if (!first.TryGetInt32(out int firstStep) || firstStep < 1 || !count.TryGetInt32(out int stepCount) || stepCount < 0)
+                {
+                    throw new ModelFormatException($"\"{where}\" has firstStep {first.GetRawText()} and stepCount {count.GetRawText()}; they must be whole numbers, 1 or more and 0 or more.");
+                }
+
+                runs.Add(new TrainingRunSummary(settings, firstStep, stepCount));
+            }
+
+            return runs;
+        }
+
+        /// <summary>"shuffleState", when mini-batch training saved one.</summary>
+        private static ShuffleState? ReadShuffleState(JsonElement root)
+        {
+            if (!root.TryGetProperty("shuffleState", out JsonElement element) || element.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+
+            if (element.ValueKind != JsonValueKind.Object)
+            {
+                throw new ModelFormatException($"\"shuffleState\" is {Describe(element.ValueKind)}; it must be an object.");
+            }
+
+            const string Where = "shuffleState";
+            long seed = Required(element, "seed", JsonValueKind.Number, Where).TryGetInt64(out long s) ? s : throw new ModelFormatException("\"shuffleState.seed\" must be a whole number.");
+            int batchSize = Required(element, "batchSize", JsonValueKind.Number, Where).TryGetInt32(out int b) && b > 0 ? b : throw new ModelFormatException("\"shuffleState.batchSize\" must be a whole number above 0.");
+            int exampleCount = Required(element, "exampleCount", JsonValueKind.Number, Where).TryGetInt32(out int e) && e > 0 ? e : throw new ModelFormatException("\"shuffleState.exampleCount\" must be a whole number above 0.");
+            int position = Required(element, "position", JsonValueKind.Number, Where).TryGetInt32(out int p) && p >= 0 && p <= exampleCount ? p : throw new ModelFormatException("\"shuffleState.position\" must be a whole number from 0 to exampleCount.");
+            ulong state = ulong.TryParse(Required(element, "generatorState", JsonValueKind.String, Where).GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out ulong st) ? st : throw new ModelFormatException("\"shuffleState.generatorState\" must be a whole number written as a string.");
+            ulong increment = ulong.TryParse(Required(element, "generatorIncrement", JsonValueKind.String, Where).GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out ulong inc) && (inc & 1) == 1 ? inc : throw new ModelFormatException("\"shuffleState.generatorIncrement\" must be an odd whole number written as a string.");
+            return new ShuffleState(seed, batchSize, exampleCount, state, increment, position);
         }
 
         private static TrainingOptions ReadSettings(JsonElement element)

@@ -103,14 +103,35 @@ namespace MakemorePS.Core
             if (model.TrainingSettings is TrainingOptions settings)
             {
                 writer.WriteStartObject("trainingSettings");
-                writer.WriteNumber("steps", settings.Steps);
-                writer.WriteNumber("learningRate", settings.LearningRate);
-                writer.WriteNumber("regularization", settings.Regularization);
-                writer.WriteNumber("seed", settings.Seed);
-                writer.WriteString("initialization", settings.Initialization.ToString());
-                writer.WriteNumber("initializationSmoothing", settings.InitializationSmoothing);
-                writer.WriteNumber("batchSize", settings.BatchSize);
-                writer.WriteString("gradientPath", settings.GradientPath.ToString());
+                WriteSettings(writer, settings);
+                writer.WriteEndObject();
+            }
+
+            if (model.TrainingRuns.Count > 0)
+            {
+                writer.WriteStartArray("trainingRuns");
+                foreach (TrainingRunSummary run in model.TrainingRuns)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteNumber("firstStep", run.FirstStep);
+                    writer.WriteNumber("stepCount", run.StepCount);
+                    WriteSettings(writer, run.Settings);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+            }
+
+            if (model.ShuffleState is ShuffleState shuffle)
+            {
+                writer.WriteStartObject("shuffleState");
+                writer.WriteNumber("seed", shuffle.Seed);
+                writer.WriteNumber("batchSize", shuffle.BatchSize);
+                writer.WriteNumber("exampleCount", shuffle.ExampleCount);
+                // Strings: 64-bit values that readers parsing JSON numbers as doubles would round.
+                writer.WriteString("generatorState", shuffle.GeneratorState.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                writer.WriteString("generatorIncrement", shuffle.GeneratorIncrement.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                writer.WriteNumber("position", shuffle.Position);
                 writer.WriteEndObject();
             }
 
@@ -128,5 +149,17 @@ namespace MakemorePS.Core
 
             writer.WriteEndArray();
         }
-    }
+    
+        private static void WriteSettings(Utf8JsonWriter writer, TrainingOptions settings)
+        {
+            writer.WriteNumber("steps", settings.Steps);
+            writer.WriteNumber("learningRate", settings.LearningRate);
+            writer.WriteNumber("regularization", settings.Regularization);
+            writer.WriteNumber("seed", settings.Seed);
+            writer.WriteString("initialization", settings.Initialization.ToString());
+            writer.WriteNumber("initializationSmoothing", settings.InitializationSmoothing);
+            writer.WriteNumber("batchSize", settings.BatchSize);
+            writer.WriteString("gradientPath", settings.GradientPath.ToString());
+        }
+}
 }

@@ -30,10 +30,12 @@ namespace MakemorePS.Core
         private readonly double[] _probabilities;
         private readonly string[] _trainingNames;
         private readonly TrainingRecord[] _lossHistory;
+        private readonly TrainingRunSummary[] _trainingRuns;
         private HashSet<string>? _trainingNameSet;
 
         private BigramModel(BigramModelKind kind, BigramCounts counts, double? smoothing, float[]? weights,
-            IEnumerable<string>? trainingNames, TrainingOptions? trainingSettings, IEnumerable<TrainingRecord>? lossHistory)
+            IEnumerable<string>? trainingNames, TrainingOptions? trainingSettings, IEnumerable<TrainingRecord>? lossHistory,
+            IEnumerable<TrainingRunSummary>? trainingRuns = null, ShuffleState? shuffleState = null)
         {
             Kind = kind;
             Counts = counts;
@@ -42,6 +44,9 @@ namespace MakemorePS.Core
             _trainingNames = Distinct(trainingNames);
             TrainingSettings = trainingSettings?.Clone();
             _lossHistory = lossHistory?.ToArray() ?? Array.Empty<TrainingRecord>();
+            _trainingRuns = trainingRuns?.ToArray()
+                ?? (trainingSettings == null ? Array.Empty<TrainingRunSummary>() : new[] { new TrainingRunSummary(trainingSettings, 1, Steps) });
+            ShuffleState = shuffleState;
             _probabilities = kind == BigramModelKind.Counts ? ProbabilitiesFromCounts(counts, smoothing!.Value) : ProbabilitiesFromWeights(weights!, counts.Size);
         }
 
@@ -69,9 +74,12 @@ namespace MakemorePS.Core
         /// <param name="weights">W, V×V row-major. The array is copied.</param>
         /// <param name="trainingNames">The training names (distinct, first-seen order).</param>
         /// <param name="trainingSettings">The settings training used.</param>
-        /// <param name="lossHistory">One record per step.</param>
+        /// <param name="lossHistory">The records of the steps (see <see cref="LossHistory"/>).</param>
+        /// <param name="trainingRuns">Every run of training, in order; by default one run of <paramref name="trainingSettings"/> over all steps.</param>
+        /// <param name="shuffleState">Where mini-batch shuffling stands, so training can resume exactly; null for full-batch training.</param>
         public static BigramModel FromWeights(BigramCounts counts, float[] weights, IEnumerable<string>? trainingNames = null,
-            TrainingOptions? trainingSettings = null, IEnumerable<TrainingRecord>? lossHistory = null)
+            TrainingOptions? trainingSettings = null, IEnumerable<TrainingRecord>? lossHistory = null,
+            IEnumerable<TrainingRunSummary>? trainingRuns = null, ShuffleState? shuffleState = null)
         {
             if (counts is null)
             {
@@ -97,7 +105,7 @@ namespace MakemorePS.Core
                 }
             }
 
-            return new BigramModel(BigramModelKind.Neural, counts, null, (float[])weights.Clone(), trainingNames, trainingSettings, lossHistory);
+            return new BigramModel(BigramModelKind.Neural, counts, null, (float[])weights.Clone(), trainingNames, trainingSettings, lossHistory, trainingRuns, shuffleState);
         }
 
         /// <summary>Counts or Neural.</summary>
@@ -130,7 +138,7 @@ namespace MakemorePS.Core
         /// <summary>The distinct training names, in first-seen order.</summary>
         public IReadOnlyList<string> TrainingNames => _trainingNames;
 
-        /// <summary>The settings training used; null for a count model.</summary>
+        /// <summary>The settings of the last run of training; null for a count model. <see cref="TrainingRuns"/> holds every run.</summary>
         public TrainingOptions? TrainingSettings { get; }
 
         /// <summary>
@@ -138,6 +146,12 @@ namespace MakemorePS.Core
         /// <see cref="Core.LossHistory"/>); empty for a count model.
         /// </summary>
         public IReadOnlyList<TrainingRecord> LossHistory => _lossHistory;
+
+        /// <summary>Every run of training, in order, with its settings and steps; empty for a count model.</summary>
+        public IReadOnlyList<TrainingRunSummary> TrainingRuns => _trainingRuns;
+
+        /// <summary>Where mini-batch shuffling stands, so that training continued from this model resumes exactly; null after full-batch training.</summary>
+        public ShuffleState? ShuffleState { get; }
 
         /// <summary>The number of training steps taken (the step of the last record: a long history is thinned).</summary>
         public int Steps => _lossHistory.Length == 0 ? 0 : _lossHistory[_lossHistory.Length - 1].Step;

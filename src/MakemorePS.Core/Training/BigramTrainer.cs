@@ -35,7 +35,9 @@ namespace MakemorePS.Core
         private readonly LossHistory _history = new LossHistory();
         private readonly IEnumerable<string> _trainingNames;
         private readonly int _startStep;
+        private readonly List<TrainingRunSummary> _runs = new List<TrainingRunSummary>();
         private double _firstLoss = double.NaN;
+        private ulong _epochStartState;
         private int _orderPosition;
 
         /// <summary>Prepares training on <paramref name="counts"/>.</summary>
@@ -79,6 +81,8 @@ namespace MakemorePS.Core
                 {
                     _history.Add(record);
                 }
+
+                _runs.AddRange(start.TrainingRuns);
             }
             else
             {
@@ -112,8 +116,19 @@ namespace MakemorePS.Core
                         _order[b] = b;
                     }
 
-                    _shuffler = new Pcg32(Options.Seed, ShuffleStream);
-                    Shuffle();
+                    ShuffleState? saved = start != null && start.Kind == BigramModelKind.Neural ? start.ShuffleState : null;
+                    if (saved != null && saved.Continues(Options, _order.Length))
+                    {
+                        // Resume where the saved run stood: redo its current epoch's shuffle and skip what it drew.
+                        _shuffler = Pcg32.FromState(saved.GeneratorState, saved.GeneratorIncrement);
+                        Shuffle();
+                        _orderPosition = saved.Position;
+                    }
+                    else
+                    {
+                        _shuffler = new Pcg32(Options.Seed, ShuffleStream);
+                        Shuffle();
+                    }
                 }
             }
         }
@@ -196,7 +211,10 @@ namespace MakemorePS.Core
                 }
             }
 
-            return BigramModel.FromWeights(Counts, _weights, _trainingNames, Options, _history.ToArray());
+            var runs = new List<TrainingRunSummary>(_runs) { new TrainingRunSummary(Options, _startStep + 1, StepsTaken) };
+            ShuffleState? shuffle = _order == null ? null
+                : new ShuffleState(Options.Seed, _batchSize, _order.Length, _epochStartState, _shuffler!.Increment, _orderPosition);
+            return BigramModel.FromWeights(Counts, _weights, _trainingNames, Options, _history.ToArray(), runs, shuffle);
         }
 
         /// <summary>
@@ -321,8 +339,16 @@ namespace MakemorePS.Core
 
         private void Shuffle()
         {
-            // Fisher–Yates with the trainer's own seeded generator: the same seed gives the same batches everywhere.
+            // Fisher–Yates of the identity with the trainer's own seeded generator: the same seed gives the same
+            // batches everywhere, and each epoch's order depends only on the generator state before it, which a
+            // model saves so that training resumes exactly.
             int[] order = _order!;
+            _epochStartState = _shuffler!.State;
+            for (int b = 0; b < order.Length; b++)
+            {
+                order[b] = b;
+            }
+
             for (int i = order.Length - 1; i > 0; i--)
             {
                 int j = (int)_shuffler!.NextUInt32((uint)(i + 1));
