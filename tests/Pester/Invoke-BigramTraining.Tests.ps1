@@ -159,6 +159,8 @@ Describe 'Invoke-BigramTraining' {
                 }
                 $output.Count | Should -BeGreaterOrEqual 3
                 $shell.Stop()
+                # Read the checkpoint only once the invocation itself has ended, as a host waits before its next prompt.
+                $running.AsyncWaitHandle.WaitOne([timespan]::FromSeconds(60)) | Should -BeTrue
             }
             finally {
                 $shell.Dispose()

@@ -218,7 +218,9 @@ Describe 'Invoke-MlpTraining' {
                 $null = $shell.AddScript({
                         param($Manifest, $Checkpoint, $Names)
                         Import-Module -Name $Manifest
-                        $Names | Invoke-MlpTraining -Steps 100000000 -CheckpointPath $Checkpoint -CheckpointInterval 100000000 -HiddenSize 8 -EmbeddingSize 2 -BatchSize 4 -AsTrainingRecord
+                        # An epsilon keeps this unbounded run finite: in batches of 4, all four examples sometimes share one
+                        # context, and with the lecture's epsilon of 0 their batch std of 0 stops training (TrainingDiverged).
+                        $Names | Invoke-MlpTraining -Steps 100000000 -CheckpointPath $Checkpoint -CheckpointInterval 100000000 -HiddenSize 8 -EmbeddingSize 2 -BatchSize 4 -BatchNormEpsilon 1e-5 -AsTrainingRecord
                     }).AddArgument($script:ManifestPath).AddArgument($checkpoint).AddArgument($script:Names)
                 $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
                 $none = [System.Management.Automation.PSDataCollection[psobject]]::new()
@@ -229,7 +231,10 @@ Describe 'Invoke-MlpTraining' {
                     Start-Sleep -Milliseconds 20
                 }
                 $output.Count | Should -BeGreaterOrEqual 20
+                $running.IsCompleted | Should -BeFalse -Because 'training must still be running when it is stopped'
                 $shell.Stop()
+                # Read the checkpoint only once the invocation itself has ended, as a host waits before its next prompt.
+                $running.AsyncWaitHandle.WaitOne([timespan]::FromSeconds(60)) | Should -BeTrue
             }
             finally {
                 $shell.Dispose()
@@ -241,7 +246,7 @@ Describe 'Invoke-MlpTraining' {
             # The checkpoint is the model after its last completed step: continuing it matches one uninterrupted run.
             $end = $saved.Steps + 3
             $continued = $script:Names | Invoke-MlpTraining -Model $saved -Steps $end
-            $whole = $script:Names | Invoke-MlpTraining -Steps $end -HiddenSize 8 -EmbeddingSize 2 -BatchSize 4
+            $whole = $script:Names | Invoke-MlpTraining -Steps $end -HiddenSize 8 -EmbeddingSize 2 -BatchSize 4 -BatchNormEpsilon 1e-5
             $continued.LossHistory.Loss | Should -Be $whole.LossHistory[($saved.Steps)..($end - 1)].Loss
         }
 
