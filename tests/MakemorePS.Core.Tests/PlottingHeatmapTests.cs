@@ -23,6 +23,24 @@ namespace MakemorePS.Core.Tests
         }
 
         [Fact]
+        public void AtTheSmallestAllowedSizeEveryFilledShapeLiesInsideThePicture()
+        {
+            int size = SvgChart.MinimumSize;
+            XDocument document = PlottingSvg.Parse(SvgChart.ToSvg(BigramHeatmapChart.Create(BundledCounts), size, size));
+            XNamespace svg = "http://www.w3.org/2000/svg";
+            var rects = document.Descendants(svg + "rect")
+                .Where(r => r.Attribute("width") != null && ((string?)r.Attribute("style") ?? string.Empty).Contains("fill:rgb"))
+                .Select(r => (X: Number(r, "x"), Y: Number(r, "y"), W: Number(r, "width"), H: Number(r, "height")))
+                .ToList();
+            Assert.True(rects.Count >= BundledCounts.Size * BundledCounts.Size, $"only {rects.Count} filled rectangles");
+            Assert.All(rects, r => Assert.True(r.X >= 0 && r.Y >= 0 && r.X + r.W <= size + 0.5 && r.Y + r.H <= size + 0.5,
+                $"a shape at ({r.X}, {r.Y}) of {r.W}×{r.H} leaves the {size}×{size} picture"));
+        }
+
+        private static double Number(XElement element, string attribute) =>
+            double.Parse((string)element.Attribute(attribute)!, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
+
+        [Fact]
         public void BundledCountsGiveExactlyVSquaredCellsLabelledWithTheirBigramAndCount()
         {
             HeatmapMatrix matrix = BundledCounts;

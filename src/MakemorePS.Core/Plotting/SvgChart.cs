@@ -7,8 +7,8 @@ namespace MakemorePS.Core
     /// <summary>Writes charts as standalone SVG documents with OxyPlot's SVG exporter.</summary>
     public static class SvgChart
     {
-        /// <summary>The smallest width or height accepted, in pixels.</summary>
-        public const int MinimumSize = 100;
+        /// <summary>The smallest width or height accepted, in pixels: below it the heatmap's axes and legend leave no room for its cells.</summary>
+        public const int MinimumSize = 300;
 
         /// <summary>The largest width or height accepted, in pixels.</summary>
         public const int MaximumSize = 20000;
