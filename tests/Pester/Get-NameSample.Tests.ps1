@@ -109,6 +109,19 @@ Describe 'Get-NameSample' {
             $failure.FullyQualifiedErrorId | Should -Be "NoNovelNames,$script:CommandType"
         }
 
+        It 'reports OnlyEmptyNames, with the chance of ending at once, for a model that ends every name at once' {
+            $file = Join-Path -Path $TestDrive -ChildPath 'empty-names.json'
+            'ab' | Invoke-BigramTraining -Steps 0 -Initialization Zeros | Export-BigramModel -Path $file
+            $json = Get-Content -LiteralPath $file -Raw | ConvertFrom-Json
+            $json.weights[0] = @(60, 0, 0)
+            $json | ConvertTo-Json -Depth 6 | Set-Content -LiteralPath $file
+            $model = Import-BigramModel -LiteralPath $file
+            $failure = { $model | Get-NameSample -Count 1 } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Be "OnlyEmptyNames,$script:CommandType"
+            $failure.Exception.Message | Should -Match "a probability of 1 after the start"
+            $failure.Exception.Message | Should -Not -Match 'ExcludeTrainingNames'
+        }
+
         It 'rejects what is not a model' {
             $failure = { 'emma' | Get-NameSample } | Should -Throw -PassThru
             $failure.FullyQualifiedErrorId | Should -Match "^InputObjectNotBound|^ParameterArgumentTransformationError"

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Management.Automation;
 using MakemorePS.Common;
 using MakemorePS.Core;
@@ -51,77 +49,16 @@ namespace MakemorePS.Commands
         /// <inheritdoc/>
         protected override void ProcessRecord()
         {
-            ILanguageModel model = Model!;
-            string? prefix = string.IsNullOrEmpty(Prefix) ? null : Prefix;
             var options = new SampleOptions
             {
                 Count = Count,
                 Seed = Seed,
                 Temperature = Temperature,
                 MaxLength = MaxLength,
-                Prefix = prefix,
+                Prefix = string.IsNullOrEmpty(Prefix) ? null : Prefix,
                 ExcludeTrainingNames = ExcludeTrainingNames.IsPresent,
             };
-
-            if (options.ExcludeTrainingNames && model.TrainingNames.Count == 0)
-            {
-                WriteWarning("The model holds no training names, so -ExcludeTrainingNames excludes nothing.");
-            }
-
-            if (prefix != null && !CheckPrefix(model, prefix))
-            {
-                return;
-            }
-
-            try
-            {
-                foreach (string name in NameSampling.Sample(model, options))
-                {
-                    WriteObject(name);
-                }
-            }
-            catch (NoNovelNamesException exception)
-            {
-                string what = ExcludeTrainingNames.IsPresent ? "one of the model's training names (or empty)" : "empty (the model ended the name at once)";
-                ThrowTerminatingError(ErrorRecords.Create(
-                    new InvalidOperationException($"No usable name in {exception.Attempts} draws in a row (after {exception.NamesProduced} names): every draw was {what}. Raise -Temperature, use a -Prefix, or leave out -ExcludeTrainingNames.", exception),
-                    exception.ErrorId, ErrorCategory.LimitsExceeded, model));
-            }
-        }
-
-        /// <summary>Terminates with an error naming what is wrong with -Prefix for this model, or returns true.</summary>
-        private bool CheckPrefix(ILanguageModel model, string prefix)
-        {
-            try
-            {
-                NameNormalizer.Validate(prefix);
-            }
-            catch (InvalidNameException exception)
-            {
-                ThrowTerminatingError(ErrorRecords.Create(
-                    new PSArgumentException($"The -Prefix '{prefix}' cannot start a name: {exception.Message}", exception),
-                    ErrorIds.InvalidName, ErrorCategory.InvalidArgument, prefix));
-                return false;
-            }
-
-            var indices = new List<int>();
-            if (!model.Vocabulary.TryEncode(prefix, indices, out string? unknown))
-            {
-                ThrowTerminatingError(ErrorRecords.Create(
-                    new PSArgumentException($"The -Prefix '{prefix}' contains '{unknown}' (U+{char.ConvertToUtf32(unknown!, 0):X4}), which the model's vocabulary does not know, so no name can start with it. Use only the model's characters: '{model.Vocabulary.ToString().Substring(1)}'."),
-                    ErrorIds.UnknownCharacter, ErrorCategory.InvalidArgument, prefix));
-                return false;
-            }
-
-            if (indices.Count > MaxLength)
-            {
-                ThrowTerminatingError(ErrorRecords.Create(
-                    new PSArgumentException($"The -Prefix '{prefix}' has {indices.Count} characters, more than -MaxLength ({MaxLength}), and names are cut at -MaxLength. Use a shorter -Prefix or a larger -MaxLength."),
-                    ErrorIds.PrefixTooLong, ErrorCategory.InvalidArgument, prefix));
-                return false;
-            }
-
-            return true;
+            NameSampleOutput.Write(this, Model!, options);
         }
     }
 }
