@@ -43,6 +43,15 @@ namespace MakemorePS.Core.Tests
             })
             .ToList();
 
+        /// <summary>The points of every polyline (axis lines, tick marks, gridlines and curves), in document order.</summary>
+        public static IReadOnlyList<IReadOnlyList<(double X, double Y)>> Polylines(XDocument document) => document.Descendants(Svg + "polyline")
+            .Select(p => (IReadOnlyList<(double X, double Y)>)((string)p.Attribute("points")!)
+                .Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Select(point => point.Split(','))
+                .Select(xy => (Number(xy[0]), Number(xy[1])))
+                .ToList())
+            .ToList();
+
         /// <summary>
         /// The (nearly) square filled rectangles of the heat map: the cells. (The colour bar's bands are wide and flat, and the
         /// background is the whole picture.)
