@@ -37,6 +37,71 @@ namespace MakemorePS.Core.Tests
                 $"a shape at ({r.X}, {r.Y}) of {r.W}×{r.H} leaves the {size}×{size} picture"));
         }
 
+        [Theory]
+        [InlineData(300)]
+        [InlineData(600)]
+        [InlineData(1162)] // the default size
+        public void AxisLabelsAreLegibleApartAndOverTheirOwnRowsAndColumns(int size)
+        {
+            HeatmapMatrix matrix = BundledCounts;
+            XDocument document = PlottingSvg.Parse(SvgChart.ToSvg(BigramHeatmapChart.Create(matrix), size, size));
+            int step = AssertAxisLabelsLegible(document, size, matrix);
+            if (size == BigramHeatmapChart.DefaultSize(matrix.Size))
+            {
+                Assert.Equal(1, step);
+            }
+        }
+
+        // The smallest font size, in pixels, that a person reads on screen without effort.
+        private const double LegibleFontSize = 8;
+
+        /// <summary>
+        /// Checks the symbols along the top and down the left: legible, no two overlapping, each over the middle of its own
+        /// column or row, and every step-th symbol labelled from the first on, for a step of 1 or more that the two axes
+        /// share. Returns the step.
+        /// </summary>
+        private static int AssertAxisLabelsLegible(XDocument document, int size, HeatmapMatrix matrix)
+        {
+            IReadOnlyList<SvgCell> cells = PlottingSvg.Cells(document, size);
+            double left = cells.Min(c => c.X), top = cells.Min(c => c.Y), cellSize = cells[0].Width;
+            var symbols = matrix.Vocabulary.Symbols.Select(ChartText.Symbol).ToList();
+            var texts = PlottingSvg.Texts(document).Where(t => symbols.Contains(t.Text)).ToList();
+            var axes = new[]
+            {
+                (Name: "top", Labels: texts.Where(t => t.Y < top).OrderBy(t => t.X).ToList(), Horizontal: true),
+                (Name: "left", Labels: texts.Where(t => t.X < left).OrderBy(t => t.Y).ToList(), Horizontal: false),
+            };
+            var steps = new List<int>();
+            foreach ((string name, List<SvgText> labels, bool horizontal) in axes)
+            {
+                Assert.True(labels.Count >= 2, $"At {size}×{size} the {name} axis has {labels.Count} label(s).");
+                int step = symbols.IndexOf(labels[1].Text);
+                Assert.True(step >= 1, $"At {size}×{size} the {name} axis's second label is '{labels[1].Text}'.");
+                Assert.Equal(symbols.Where((symbol, index) => index % step == 0), labels.Select(l => l.Text));
+                for (int k = 0; k < labels.Count; k++)
+                {
+                    SvgText label = labels[k];
+                    var box = label.Box;
+                    double middle = (k * step + 0.5) * cellSize;
+                    double offset = horizontal ? ((box.Left + box.Right) / 2) - left - middle : ((box.Top + box.Bottom) / 2) - top - middle;
+                    Assert.True(label.FontSize >= LegibleFontSize, $"At {size}×{size} the {name} axis label '{label.Text}' is {label.FontSize} px high.");
+                    Assert.True(Math.Abs(offset) < cellSize / 4, $"At {size}×{size} the {name} axis label '{label.Text}' is {offset:0.#} px off the middle of its {(horizontal ? "column" : "row")}.");
+                    if (k > 0)
+                    {
+                        var previous = labels[k - 1].Box;
+                        Assert.True(
+                            horizontal ? box.Left >= previous.Right : box.Top >= previous.Bottom,
+                            $"At {size}×{size} the {name} axis labels '{labels[k - 1].Text}' and '{label.Text}' overlap.");
+                    }
+                }
+
+                steps.Add(step);
+            }
+
+            Assert.Equal(steps[0], steps[1]);
+            return steps[0];
+        }
+
         private static double Number(XElement element, string attribute) =>
             double.Parse((string)element.Attribute(attribute)!, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
 

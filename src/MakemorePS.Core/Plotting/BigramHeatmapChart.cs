@@ -85,9 +85,8 @@ namespace MakemorePS.Core
                 PlotType = PlotType.Cartesian,
             };
 
-            double axisFontSize = v <= MaxLabelledSymbols ? 14 : Math.Max(7, 14 - ((v - MaxLabelledSymbols) / 10.0));
-            model.Axes.Add(SymbolAxis(matrix, AxisPosition.Top, "next character", axisFontSize, reversed: false));
-            model.Axes.Add(SymbolAxis(matrix, AxisPosition.Left, "current character", axisFontSize, reversed: true));
+            model.Axes.Add(new SymbolAxis(matrix.Vocabulary, AxisPosition.Top, "next character", reversed: false));
+            model.Axes.Add(new SymbolAxis(matrix.Vocabulary, AxisPosition.Left, "current character", reversed: true));
             double maximum = matrix.Maximum;
             model.Axes.Add(new LinearColorAxis
             {
@@ -129,32 +128,6 @@ namespace MakemorePS.Core
             });
 
             return model;
-        }
-
-        private static LinearAxis SymbolAxis(HeatmapMatrix matrix, AxisPosition position, string title, double fontSize, bool reversed)
-        {
-            int v = matrix.Size;
-            return new LinearAxis
-            {
-                Position = position,
-                Title = title,
-                Minimum = -0.5,
-                Maximum = v - 0.5,
-                MajorStep = 1,
-                MinorStep = 1,
-                TickStyle = TickStyle.None,
-                FontSize = fontSize,
-                AxisTitleDistance = 6,
-                IsZoomEnabled = false,
-                IsPanEnabled = false,
-                StartPosition = reversed ? 1 : 0,
-                EndPosition = reversed ? 0 : 1,
-                LabelFormatter = value =>
-                {
-                    int index = (int)Math.Round(value);
-                    return index >= 0 && index < v && Math.Abs(value - index) < 1e-6 ? ChartText.Symbol(matrix.Vocabulary.GetSymbol(index)) : string.Empty;
-                },
-            };
         }
 
         /// <summary>A heat map whose cell labels are the bigram and its value instead of the value alone.</summary>
