@@ -40,6 +40,29 @@ namespace MakemorePS.Core.Tests
         [Theory]
         [InlineData(300)]
         [InlineData(600)]
+        [InlineData(800)]
+        [InlineData(1162)] // the default size
+        [InlineData(2000)]
+        public void CellLabelsAreLegibleAndInsideTheirCellsOrLeftOutOfCellsTooSmallForThem(int size)
+        {
+            XDocument document = PlottingSvg.Parse(SvgChart.ToSvg(BigramHeatmapChart.Create(BundledCounts), size, size));
+            IReadOnlyList<SvgCell> cells = PlottingSvg.Cells(document, size);
+            Assert.Equal(27 * 27, cells.Count);
+            AssertCellLabelsFit(cells, size);
+            if (size == SvgChart.MinimumSize)
+            {
+                Assert.All(cells, c => Assert.Empty(c.Texts));
+            }
+
+            if (size >= 800)
+            {
+                Assert.All(cells, c => Assert.Equal(2, c.Texts.Count));
+            }
+        }
+
+        [Theory]
+        [InlineData(300)]
+        [InlineData(600)]
         [InlineData(1162)] // the default size
         public void AxisLabelsAreLegibleApartAndOverTheirOwnRowsAndColumns(int size)
         {
@@ -52,8 +75,54 @@ namespace MakemorePS.Core.Tests
             }
         }
 
+        [Theory]
+        [InlineData(0)] // the default size
+        [InlineData(300)]
+        [InlineData(600)]
+        public void InvisibleSymbolsAreLabelledByCodePointsThatFitTheirCellsAndAxes(int requestedSize)
+        {
+            string[] names = { "anna maria", "jo\tann", "Emma", "Zoe", "Mary Jane", "bob" };
+            HeatmapMatrix matrix = HeatmapMatrix.FromCounts(BigramCounter.CountNames(names));
+            int size = requestedSize == 0 ? BigramHeatmapChart.DefaultSize(matrix.Size) : requestedSize;
+            XDocument document = PlottingSvg.Parse(SvgChart.ToSvg(BigramHeatmapChart.Create(matrix), size, size));
+            IReadOnlyList<SvgCell> cells = PlottingSvg.Cells(document, size);
+            Assert.Equal(matrix.Size * matrix.Size, cells.Count);
+            AssertCellLabelsFit(cells, size);
+            int step = AssertAxisLabelsLegible(document, size, matrix);
+            if (requestedSize == 0)
+            {
+                // At the default size every cell and every row and column is labelled; a symbol shown by its code point
+                // has a line of its own.
+                Assert.Equal(1, step);
+                var labels = cells.Select(c => c.Label).ToHashSet();
+                Assert.Equal(matrix.Size * matrix.Size, labels.Count);
+                Assert.Contains("an\n3", labels);
+                Assert.Contains("o\nU+0009\n1", labels);
+                Assert.Contains("U+0009\na\n1", labels);
+                Assert.Contains("y\nU+0020\n1", labels);
+                Assert.Contains("U+0020\nJ\n1", labels);
+                Assert.Contains("U+0009\nU+0020\n0", labels);
+            }
+        }
+
         // The smallest font size, in pixels, that a person reads on screen without effort.
         private const double LegibleFontSize = 8;
+
+        private static void AssertCellLabelsFit(IReadOnlyList<SvgCell> cells, int size)
+        {
+            const double Tolerance = 0.01;
+            foreach (SvgCell cell in cells)
+            {
+                foreach (SvgText text in cell.Texts)
+                {
+                    Assert.True(text.FontSize >= LegibleFontSize, $"At {size}×{size} the label line '{text.Text}' is {text.FontSize} px high.");
+                    var box = text.Box;
+                    Assert.True(
+                        box.Left >= cell.X - Tolerance && box.Right <= cell.X + cell.Width + Tolerance && box.Top >= cell.Y - Tolerance && box.Bottom <= cell.Y + cell.Height + Tolerance,
+                        $"At {size}×{size} the label line '{text.Text}' covers ({box.Left:0.#}, {box.Top:0.#})–({box.Right:0.#}, {box.Bottom:0.#}), outside its cell ({cell.X:0.#}, {cell.Y:0.#}) of {cell.Width:0.#}×{cell.Height:0.#}.");
+                }
+            }
+        }
 
         /// <summary>
         /// Checks the symbols along the top and down the left: legible, no two overlapping, each over the middle of its own
@@ -262,10 +331,10 @@ namespace MakemorePS.Core.Tests
             Assert.Contains("c&\n1", labels);
             Assert.Contains("q\"\n1", labels);
             Assert.Contains("\"'\n1", labels);
-            Assert.Contains("eU+0007\n1", labels);
-            Assert.Contains("U+0007f\n1", labels);
-            Assert.Contains("gU+0020\n1", labels);
-            Assert.Contains("zU+200B\n1", labels);
+            Assert.Contains("e\nU+0007\n1", labels);
+            Assert.Contains("U+0007\nf\n1", labels);
+            Assert.Contains("g\nU+0020\n1", labels);
+            Assert.Contains("z\nU+200B\n1", labels);
             Assert.Contains("]]\n1", labels);
             Assert.Contains(">.\n1", labels);
         }
