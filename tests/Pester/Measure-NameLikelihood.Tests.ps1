@@ -193,6 +193,13 @@ Describe 'Measure-NameLikelihood: empty and unusable input' {
         $refused[0].FullyQualifiedErrorId | Should -Be "ParameterArgumentTransformationError,$script:MeasureCommandType"
     }
 
+    It 'says, when every piped object was refused, that none was a name rather than that nothing came' {
+        $failure = { 42 | Measure-NameLikelihood -Model $script:SmallModel -ErrorAction SilentlyContinue } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -Be "NoInputNames,$script:MeasureCommandType"
+        $failure.Exception.Message | Should -Not -Match 'it produced nothing\.'
+        $failure.Exception.Message | Should -Match 'nothing that is a name'
+    }
+
     It 'warns about one blank line in the singular' {
         $null = 'emma', '' | Measure-NameLikelihood -Model $script:SmallModel -WarningVariable warnings -WarningAction SilentlyContinue
         $warnings[0].Message | Should -Be 'Skipped 1 blank line.'
