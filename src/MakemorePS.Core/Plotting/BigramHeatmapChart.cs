@@ -51,7 +51,7 @@ namespace MakemorePS.Core
             }
 
             Vocabulary vocabulary = matrix.Vocabulary;
-            return ChartText.Symbol(vocabulary.GetSymbol(current)) + ChartText.Symbol(vocabulary.GetSymbol(next)) + "\n" + FormatValue(matrix.Kind, matrix[current, next]);
+            return SymbolLabel.For(vocabulary.GetSymbol(current)) + SymbolLabel.For(vocabulary.GetSymbol(next)) + "\n" + FormatValue(matrix.Kind, matrix[current, next]);
         }
 
         /// <summary>A value as the cells show it: counts as integers, probabilities with three decimals.</summary>
@@ -152,7 +152,7 @@ namespace MakemorePS.Core
                 LabelFormatter = value =>
                 {
                     int index = (int)Math.Round(value);
-                    return index >= 0 && index < v && Math.Abs(value - index) < 1e-6 ? ChartText.Symbol(matrix.Vocabulary.GetSymbol(index)) : string.Empty;
+                    return index >= 0 && index < v && Math.Abs(value - index) < 1e-6 ? SymbolLabel.For(matrix.Vocabulary.GetSymbol(index)) : string.Empty;
                 },
             };
         }
