@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.Management.Automation;
 using MakemorePS.Common;
@@ -19,7 +18,6 @@ namespace MakemorePS.Commands
     {
         private const string ModelSet = "Model";
         private const int ProgressActivityId = 1;
-        private static readonly long ProgressIntervalTicks = Stopwatch.Frequency / 10;
 
         private bool _receivedModel;
         private bool _diverged;
@@ -180,8 +178,7 @@ namespace MakemorePS.Commands
             WriteVerbose(string.Format(CultureInfo.InvariantCulture,
                 "Training on {0} bigrams of {1} names over {2} symbols: {3}.", counts.TotalBigrams, counts.NameCount, counts.Size, _options));
 
-            var progress = new ProgressRecord(ProgressActivityId, "Training the bigram model", "Starting");
-            long lastProgress = 0;
+            var progress = new TrainingProgress(this, ProgressActivityId, "Training the bigram model", total);
             try
             {
                 for (int step = 1; step <= total; step++)
@@ -216,13 +213,9 @@ namespace MakemorePS.Commands
                         SaveCheckpoint(trainer.ToModel());
                     }
 
-                    long now = Stopwatch.GetTimestamp();
-                    if (step == total || now - lastProgress >= ProgressIntervalTicks)
+                    if (progress.IsDue(step))
                     {
-                        lastProgress = now;
-                        progress.StatusDescription = string.Format(CultureInfo.InvariantCulture, "Step {0} of {1}, loss {2:F4}", step, total, record.Loss);
-                        progress.PercentComplete = (int)(100L * step / total);
-                        WriteProgress(progress);
+                        progress.Write(step, string.Format(CultureInfo.InvariantCulture, "Step {0} of {1}, loss {2:F4}", step, total, record.Loss));
                     }
                 }
             }
@@ -234,8 +227,7 @@ namespace MakemorePS.Commands
                 throw;
             }
 
-            progress.RecordType = ProgressRecordType.Completed;
-            WriteProgress(progress);
+            progress.Complete();
 
             BigramModel model = trainer.ToModel();
             SaveCheckpoint(model);

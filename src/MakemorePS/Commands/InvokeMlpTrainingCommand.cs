@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Management.Automation;
@@ -29,7 +28,6 @@ namespace MakemorePS.Commands
         internal const string GradientStatisticsProperty = "GradientStatistics";
 
         private const int ProgressActivityId = 2;
-        private static readonly long ProgressIntervalTicks = Stopwatch.Frequency / 10;
 
         private readonly List<string> _validationNames = new List<string>();
         private MlpTrainingOptions _options = new MlpTrainingOptions();
@@ -373,8 +371,7 @@ namespace MakemorePS.Commands
             var history = new List<MlpTrainingRecord>();
             var activations = new List<MlpActivationStatistics>();
             var gradients = new List<MlpGradientStatistics>();
-            var progress = new ProgressRecord(ProgressActivityId, "Training the MLP", "Starting");
-            long lastProgress = 0;
+            var progress = new TrainingProgress(this, ProgressActivityId, "Training the MLP", total);
             double? devLoss = Model?.DevLoss;
             try
             {
@@ -394,15 +391,11 @@ namespace MakemorePS.Commands
                         SaveCheckpoint(trainer.ToModel());
                     }
 
-                    long now = Stopwatch.GetTimestamp();
-                    if (record.Step == total || now - lastProgress >= ProgressIntervalTicks)
+                    if (progress.IsDue(record.Step))
                     {
-                        lastProgress = now;
-                        progress.StatusDescription = devLoss is double dev
+                        progress.Write(record.Step, devLoss is double dev
                             ? string.Format(CultureInfo.InvariantCulture, "Step {0:N0} of {1:N0}: loss {2:F4}, dev loss {3:F4}", record.Step, total, record.Loss, dev)
-                            : string.Format(CultureInfo.InvariantCulture, "Step {0:N0} of {1:N0}: loss {2:F4}", record.Step, total, record.Loss);
-                        progress.PercentComplete = total == 0 ? 100 : (int)(100L * record.Step / total);
-                        WriteProgress(progress);
+                            : string.Format(CultureInfo.InvariantCulture, "Step {0:N0} of {1:N0}: loss {2:F4}", record.Step, total, record.Loss));
                     }
                 }
             }
@@ -425,8 +418,7 @@ namespace MakemorePS.Commands
                 return;
             }
 
-            progress.RecordType = ProgressRecordType.Completed;
-            WriteProgress(progress);
+            progress.Complete();
 
             MlpModel model = trainer.ToModel();
             SaveCheckpoint(model);
