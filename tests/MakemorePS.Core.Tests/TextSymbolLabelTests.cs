@@ -26,6 +26,7 @@ namespace MakemorePS.Core.Tests
             Assert.Equal("U+FFFF", SymbolLabel.For("\uFFFF"));
             Assert.True(SymbolLabel.IsHardToRead("\u0001"));
             Assert.False(SymbolLabel.IsHardToRead("a"));
+            Assert.False(SymbolLabel.IsHardToRead(string.Empty));
         }
 
         [Fact]

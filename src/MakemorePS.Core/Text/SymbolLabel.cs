@@ -25,9 +25,14 @@ namespace MakemorePS.Core
         /// Whether the symbol would be invisible, ambiguous or unwritable as a label: white space, separators, control
         /// and format characters, private-use and unassigned code points (U+FFFE and U+FFFF among them) and surrogates.
         /// </summary>
-        /// <param name="symbol">One Unicode scalar value as a string (not empty).</param>
+        /// <param name="symbol">One Unicode scalar value as a string; null or empty is not hard to read.</param>
         public static bool IsHardToRead(string symbol)
         {
+            if (string.IsNullOrEmpty(symbol))
+            {
+                return false;
+            }
+
             switch (CharUnicodeInfo.GetUnicodeCategory(symbol, 0))
             {
                 case UnicodeCategory.SpaceSeparator:
