@@ -62,6 +62,33 @@ namespace MakemorePS.Core.Tests
         }
 
         [Fact]
+        public void AFileOfTheFirstMlpFormatStillLoadsAndTrainsOn()
+        {
+            // Written by MakemorePS 0.1.0 before models kept their history: 10 names (3 of them twice), 6 steps, H=4, d=2.
+            var model = (MlpModel)ModelFile.Load(Path.Combine(AppContext.BaseDirectory, "Fixtures", "mlp-format2.json"));
+            Assert.Equal(6, model.Steps);
+            Assert.Equal(2.3032248616218567, model.FinalLoss);
+            Assert.Equal(2.2728919982910156, model.DevLoss);
+            Assert.Equal(new[] { "emma", "ava", "olivia", "noah", "liam", "mia", "lena" }, model.TrainingNames);
+            Assert.Equal((4, 2, 3, true), (model.HiddenSize, model.EmbeddingSize, model.BlockSize, model.BatchNorm));
+            Assert.Equal(-0.9233714f, model.GetParameter("C", out _, out _)[0]);
+            Assert.Equal(0.013390537f, model.GetParameter("b2", out _, out _)[0]);
+
+            MlpModel reloaded = Assert.IsType<MlpModel>(ModelFile.FromJson(ModelFile.ToJson(model)));
+            int[] contexts = { 0, 0, 0, 0, 1, 6 };
+            var expected = new double[2 * model.VocabularySize];
+            var actual = new double[2 * model.VocabularySize];
+            model.NextSymbolLogProbabilities(contexts, 2, expected);
+            reloaded.NextSymbolLogProbabilities(contexts, 2, actual);
+            Assert.Equal(expected, actual);
+
+            MlpTrainingOptions options = model.TrainingSettings.Clone();
+            options.Steps = 9;
+            MlpModel continued = new MlpTrainer(model.TrainingNames, options, model).Train().Model;
+            Assert.Equal(9, continued.Steps);
+        }
+
+        [Fact]
         public void BigramFilesStillLoadAndTheBigramLoaderNamesAnMlpFile()
         {
             BigramModel counts = BigramModel.FromCounts(BundledNames.Counts, 1.0, Names);
