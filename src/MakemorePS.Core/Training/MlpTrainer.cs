@@ -311,7 +311,7 @@ namespace MakemorePS.Core
                 (_, double dataStd) = MeanAndStd(values);
                 double? ratio = dataStd > 0.0 ? gradientStd / dataStd : (double?)null;
                 double? update = ratio is double r && r > 0.0 ? Math.Log10(learningRate * r) : (double?)null;
-                records.Add(new MlpGradientStatistics(_step, name, string.Format(CultureInfo.InvariantCulture, "{0}x{1}", rows, columns),
+                records.Add(new MlpGradientStatistics(_step, name, MlpGradientStatistics.FormatShape(rows, columns),
                     gradientMean, gradientStd, dataStd, ratio, update));
             }
 
