@@ -135,6 +135,10 @@ namespace MakemorePS.Core.Tests
             Assert.Equal(2.3032248616218567, model.FinalLoss);
             Assert.Equal(2.2728919982910156, model.DevLoss);
             Assert.Equal(new[] { "emma", "ava", "olivia", "noah", "liam", "mia", "lena" }, model.TrainingNames);
+            Assert.Equal(7, model.NameCount);
+            Assert.Empty(model.LossHistory);
+            Assert.Empty(model.ActivationStatistics);
+            Assert.Empty(model.GradientStatistics);
             Assert.Equal((4, 2, 3, true), (model.HiddenSize, model.EmbeddingSize, model.BlockSize, model.BatchNorm));
             Assert.Equal(-0.9233714f, model.GetParameter("C", out _, out _)[0]);
             Assert.Equal(0.013390537f, model.GetParameter("b2", out _, out _)[0]);
@@ -151,6 +155,18 @@ namespace MakemorePS.Core.Tests
             options.Steps = 9;
             MlpModel continued = new MlpTrainer(model.TrainingNames, options, model).Train().Model;
             Assert.Equal(9, continued.Steps);
+        }
+
+        [Fact]
+        public void AFileKeepsEveryTrainingNameSoALoadedCheckpointContinuesOnItsOwnNamesExactly()
+        {
+            string[] names = Names.Concat(Names.Take(500)).ToArray();
+            MlpModel whole = MlpTrainer.Train(names, Options(240));
+            var checkpoint = (MlpModel)ModelFile.FromJson(ModelFile.ToJson(MlpTrainer.Train(names, Options(90))));
+            Assert.Equal(2000, checkpoint.NameCount);
+            Assert.Equal(Names, checkpoint.TrainingNames);
+            MlpModel continued = new MlpTrainer(null, Options(240), checkpoint).Train().Model;
+            Assert.Equal(ModelFile.ToJson(whole), ModelFile.ToJson(continued));
         }
 
         [Fact]

@@ -188,6 +188,32 @@ namespace MakemorePS.Core.Tests
         }
 
         [Fact]
+        public void TheModelCountsEveryTrainingNameAsABigramModelDoes()
+        {
+            string[] names = Names.Concat(Names.Take(300)).ToArray();
+            var rejected = new List<Exception>();
+            MlpModel model = new MlpTrainer(names.Append("a.b"), Small(2), null, null, rejected.Add).Train().Model;
+            Assert.Single(rejected);
+            var counter = new BigramCounter();
+            counter.AddNames(names);
+            Assert.Equal(2300, model.NameCount);
+            Assert.Equal(counter.ToCounts().NameCount, model.NameCount);
+            Assert.Equal(Names, model.TrainingNames);
+        }
+
+        [Fact]
+        public void AModelContinuedWithoutNamesTrainsOnItsOwnExactly()
+        {
+            string[] names = Names.Take(1000).Concat(Names.Take(400)).ToArray();
+            MlpModel whole = MlpTrainer.Train(names, Small());
+            MlpModel piece = MlpTrainer.Train(names, Small().With(o => o.Steps = 100));
+            MlpModel continued = new MlpTrainer(null, Small(), piece).Train().Model;
+            AssertSameWeights(whole, continued);
+            Assert.Equal(1400, continued.NameCount);
+            Assert.Throws<ArgumentNullException>(() => new MlpTrainer(null, Small()));
+        }
+
+        [Fact]
         public void LossFallsOnTheBundledNames()
         {
             var records = new List<MlpTrainingRecord>();

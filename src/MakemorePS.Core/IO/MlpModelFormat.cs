@@ -11,12 +11,14 @@ namespace MakemorePS.Core
     /// "lossHistory" {step, loss, learningRate, devLoss (null where not measured)}, "activationStatistics" {step, layer,
     /// mean, std, saturatedFraction} and "gradientStatistics" {step, parameter, gradientMean, gradientStd, dataStd,
     /// gradientToDataRatio, updateToDataRatioLog10} (records column by column: one array per field; a gradient record's
-    /// shape is its parameter's), and "trainingNames". Float32 values are written in their shortest round-trip form, so
-    /// a loaded model is bit-identical.
+    /// shape is its parameter's), and "trainingNames" (every training name in training order, duplicates included: the
+    /// examples that continued training draws from). Float32 values are written in their shortest round-trip form, so a
+    /// loaded model is bit-identical.
     /// </summary>
     /// <remarks>
-    /// The history and the statistics came after the first MLP files, which lack them and load with none; readers that
-    /// predate them ignore them, so the version stayed 2.
+    /// The history, the statistics and the repeated names came after the first MLP files, which lack the history and the
+    /// statistics (they load with none) and hold each name once (their NameCount counts distinct names). Readers that
+    /// predate them ignore the history and statistics and keep each name once, so the version stayed 2.
     /// </remarks>
     internal static class MlpModelFormat
     {

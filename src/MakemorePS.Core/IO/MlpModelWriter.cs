@@ -12,7 +12,7 @@ namespace MakemorePS.Core
     {
         /// <summary>Writes the model as indented UTF-8 JSON to a stream (left open).</summary>
         internal static void Write(Stream stream, MlpModel model, string createdBy) =>
-            WriteModel(stream, model, MlpModelFormat.FormatVersion, MlpModelFormat.Kind, createdBy, writer => WriteKindProperties(writer, model));
+            WriteModel(stream, model, MlpModelFormat.FormatVersion, MlpModelFormat.Kind, createdBy, writer => WriteKindProperties(writer, model), model.EveryTrainingName);
 
         private static void WriteKindProperties(Utf8JsonWriter writer, MlpModel model)
         {

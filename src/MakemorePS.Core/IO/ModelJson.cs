@@ -25,9 +25,10 @@ namespace MakemorePS.Core
         /// <summary>
         /// Writes <paramref name="model"/> as one indented UTF-8 JSON object to a stream (left open): "format",
         /// "formatVersion", "createdBy", "kind" and "vocabulary" first, then what <paramref name="writeKindProperties"/>
-        /// writes, then "trainingNames".
+        /// writes, then <paramref name="trainingNames"/> as "trainingNames".
         /// </summary>
-        internal static void WriteModel(Stream stream, ILanguageModel model, int formatVersion, string kind, string createdBy, Action<Utf8JsonWriter> writeKindProperties)
+        internal static void WriteModel(Stream stream, ILanguageModel model, int formatVersion, string kind, string createdBy,
+            Action<Utf8JsonWriter> writeKindProperties, IEnumerable<string> trainingNames)
         {
             using (var writer = new Utf8JsonWriter(stream, s_writerOptions))
             {
@@ -38,7 +39,7 @@ namespace MakemorePS.Core
                 writer.WriteString("kind", kind);
                 WriteStrings(writer, "vocabulary", model.Vocabulary.Symbols);
                 writeKindProperties(writer);
-                WriteStrings(writer, "trainingNames", model.TrainingNames);
+                WriteStrings(writer, "trainingNames", trainingNames);
                 writer.WriteEndObject();
             }
         }

@@ -18,6 +18,7 @@ namespace MakemorePS.Core
         private const long CacheLimit = 1L << 21;
 
         private readonly MlpParameters _parameters;
+        private readonly string[] _everyTrainingName;
         private readonly TrainingNameList _trainingNames;
         private readonly MlpInference _inference;
         private readonly MlpTrainingRecord[] _lossHistory;
@@ -35,7 +36,8 @@ namespace MakemorePS.Core
             Vocabulary = vocabulary;
             _parameters = parameters.Clone();
             TrainingSettings = settings.Clone();
-            _trainingNames = new TrainingNameList(trainingNames);
+            _everyTrainingName = trainingNames.ToArray();
+            _trainingNames = new TrainingNameList(_everyTrainingName);
             Steps = steps;
             FinalLoss = finalLoss;
             DevLoss = devLoss;
@@ -102,11 +104,17 @@ namespace MakemorePS.Core
         /// <summary>makemore part 3's gradient statistics of every step that measured them (diagnostics), in step order; empty when none were measured.</summary>
         public IReadOnlyList<MlpGradientStatistics> GradientStatistics => _gradientStatistics;
 
-        /// <summary>The number of distinct training names.</summary>
-        public int NameCount => _trainingNames.Count;
+        /// <summary>The number of training names, duplicates included (as a bigram model counts them).</summary>
+        public int NameCount => _everyTrainingName.Length;
 
         /// <summary>The distinct training names, in first-seen order.</summary>
         public IReadOnlyList<string> TrainingNames => _trainingNames.Names;
+
+        /// <summary>
+        /// Every training name in training order, duplicates included: what training continued from this model trains on
+        /// when it is given no names. (Models saved before this was kept hold each name once.)
+        /// </summary>
+        internal IReadOnlyList<string> EveryTrainingName => _everyTrainingName;
 
         /// <summary>The names of the trained tensors in order: C, W1, b1 or bngain and bnbias, W2, b2.</summary>
         public IReadOnlyList<string> ParameterNames => _parameters.Trained().Select(t => t.Name).ToArray();

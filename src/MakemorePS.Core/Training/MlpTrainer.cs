@@ -16,8 +16,9 @@ namespace MakemorePS.Core
     /// <para>
     /// One <see cref="Pcg32"/> generator, seeded with <see cref="MlpTrainingOptions.Seed"/>, draws the initial weights
     /// and then every batch index (NextUInt32(bound), Lemire's unbiased method). A model made by <see cref="ToModel"/>
-    /// carries the step count and the generator state, so training resumed from it with the same names and options
-    /// continues bit for bit as if it had never stopped (on the same machine and runtime).
+    /// carries the step count, the generator state and every training name, so training resumed from it with the same
+    /// options, and the same names or none (its own), continues bit for bit as if it had never stopped (on the same
+    /// machine and runtime).
     /// </para>
     /// <para>
     /// The model keeps every step's loss as <see cref="MlpModel.LossHistory"/> keeps it (a model continued from another
@@ -44,7 +45,10 @@ namespace MakemorePS.Core
         private double? _lastDevLoss;
 
         /// <summary>Prepares training.</summary>
-        /// <param name="trainingNames">The training names. Their symbols make the vocabulary, unless training resumes from a model.</param>
+        /// <param name="trainingNames">
+        /// The training names, duplicates included. Their symbols make the vocabulary, unless training resumes from a
+        /// model; null continues <paramref name="start"/> on the names it was trained on.
+        /// </param>
         /// <param name="options">The settings (validated and copied). <see cref="MlpTrainingOptions.Steps"/> is the total to reach.</param>
         /// <param name="start">
         /// A model to continue from: its weights, step count, generator state, loss history and diagnostics. Its
@@ -56,14 +60,12 @@ namespace MakemorePS.Core
         /// validation name left out (the others are still used); without it the first such exception is thrown.
         /// </param>
         /// <exception cref="ArgumentException">No usable training name, or the start model's architecture differs from the options'.</exception>
+        /// <exception cref="ArgumentNullException">No training names and no start model.</exception>
         /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-        public MlpTrainer(IEnumerable<string> trainingNames, MlpTrainingOptions options, MlpModel? start = null,
+        public MlpTrainer(IEnumerable<string>? trainingNames, MlpTrainingOptions options, MlpModel? start = null,
             IEnumerable<string>? validationNames = null, Action<Exception>? onRejectedName = null)
         {
-            if (trainingNames is null)
-            {
-                throw new ArgumentNullException(nameof(trainingNames));
-            }
+            trainingNames ??= start?.EveryTrainingName ?? throw new ArgumentNullException(nameof(trainingNames));
 
             if (options is null)
             {
