@@ -329,6 +329,16 @@ Describe 'Invoke-MlpTraining' {
             $continued.LossHistory.Loss | Should -Be $whole.LossHistory.Loss
         }
 
+        It 'writes the checkpoint of the first piped model only and reports PathConflict for the others' {
+            $checkpoint = Join-Path -Path $TestDrive -ChildPath 'shared.json'
+            $first = $script:Names | Invoke-MlpTraining -Steps 2 @script:Small
+            $second = $script:Names[0..99] | Invoke-MlpTraining -Steps 2 @script:Small
+            $models = @($first, $second | Invoke-MlpTraining -Steps 3 -CheckpointPath $checkpoint -ErrorVariable conflicts -ErrorAction SilentlyContinue)
+            $models.Count | Should -Be 1
+            $conflicts[0].FullyQualifiedErrorId | Should -Be "PathConflict,$script:CommandType"
+            (Import-BigramModel -LiteralPath $checkpoint).NameCount | Should -Be 400
+        }
+
         It 'refuses an existing checkpoint file with -NoClobber' {
             $checkpoint = Join-Path -Path $TestDrive -ChildPath 'exists.json'
             Set-Content -LiteralPath $checkpoint -Value 'keep me'
