@@ -145,6 +145,18 @@ Describe 'Invoke-MlpTraining' {
             @(Import-Csv -LiteralPath $csv).Count | Should -Be $model.GradientStatistics.Count
         }
 
+        It 'shows gradient statistics in a table with four significant digits and two-digit exponents' {
+            $model = $script:Names | Invoke-MlpTraining -Steps 2 -Diagnostics -DiagnosticsInterval 2 @script:Small
+            $text = $model.GradientStatistics | Format-Table | Out-String
+            $text | Should -Not -Match 'E[-+]\d{3}'
+            $w1 = $model.GradientStatistics | Where-Object Parameter -EQ 'W1'
+            $row = @($text -split '\r?\n' | Where-Object { $_ -match '^\s*2\s+W1\s' })
+            $row.Count | Should -Be 1
+            $row[0] -match '^\s*2\s+W1\s+12x16\s+(?<std>\d\.\d{3}e[-+]\d{2})\s+\d+\.\d{4}\s+(?<ratio>\d\.\d{3}e[-+]\d{2})\s+-?\d+\.\d{2}\s*$' | Should -BeTrue -Because $row[0]
+            [math]::Abs([double]$Matches.std / $w1.GradientStd - 1) | Should -BeLessThan 1e-3
+            [math]::Abs([double]$Matches.ratio / $w1.GradientToDataRatio - 1) | Should -BeLessThan 1e-3
+        }
+
         It 'measures no statistics without -Diagnostics' {
             $model = $script:Names | Invoke-MlpTraining -Steps 2 @script:Small
             $model.ActivationStatistics | Should -BeNullOrEmpty
