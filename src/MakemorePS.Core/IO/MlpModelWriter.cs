@@ -63,6 +63,12 @@ namespace MakemorePS.Core
             writer.WriteString("generatorIncrement", model.GeneratorIncrement.ToString("x16", CultureInfo.InvariantCulture));
             writer.WriteEndObject();
 
+            WriteRecords(writer, model);
+        }
+
+        /// <summary>What training recorded: the loss history and the diagnostics, column by column.</summary>
+        private static void WriteRecords(Utf8JsonWriter writer, MlpModel model)
+        {
             IReadOnlyList<MlpTrainingRecord> history = model.LossHistory;
             writer.WriteStartObject("lossHistory");
             WriteColumn(writer, "step", history, (w, r) => w.WriteNumberValue(r.Step));
