@@ -40,5 +40,12 @@ namespace MakemorePS.Common
             step = (int)number;
             return true;
         }
+
+        /// <summary>A text that is present and not empty.</summary>
+        internal static bool TryReadText(PSObject item, string name, out string text)
+        {
+            text = item.Properties[name]?.Value?.ToString() ?? string.Empty;
+            return text.Length > 0;
+        }
     }
 }
