@@ -7,6 +7,7 @@ using MakemorePS.Benchmarks.Data;
 using MakemorePS.Benchmarks.Infrastructure;
 using MakemorePS.Benchmarks.Memory;
 using MakemorePS.Benchmarks.Quality;
+using MakemorePS.Core;
 
 namespace MakemorePS.Benchmarks
 {
@@ -17,7 +18,8 @@ namespace MakemorePS.Benchmarks
     /// <item><c>--quick</c>: the same suites with a short in-process job, a few seconds per benchmark;</item>
     /// <item><c>--memory-only</c> / <c>--no-memory</c>: only / without the peak-memory check;</item>
     /// <item><c>--memory-mb N</c> (default 1024 = 1 GiB), <c>--corpus-mb N</c> (default 100);</item>
-    /// <item><c>--mlp-quality</c>: only the 200,000-step MLP training run with its train/dev/test loss and time;</item>
+    /// <item><c>--mlp-quality [names-file] [split-seed]</c>: only the 200,000-step MLP training run with its train/dev/test
+    /// loss and time, on the bundled names (or a file of names, such as makemore's names.txt) split with the seed (42);</item>
     /// <item><c>--mlp-step-timing [steps] [repeats]</c>: only MLP step timing, measured as tests/reference/mlp_pytorch_timing.py measures PyTorch;</item>
     /// <item>anything else goes to BenchmarkDotNet, e.g. <c>--filter *Sampling*</c>.</item>
     /// </list>
@@ -31,9 +33,11 @@ namespace MakemorePS.Benchmarks
                 return PeakMemoryCheck.RunChild(args[1]);
             }
 
-            if (args.Length == 1 && args[0] == MlpQualityRun.Switch)
+            if (args.Length >= 1 && args.Length <= 3 && args[0] == MlpQualityRun.Switch)
             {
-                return MlpQualityRun.Run();
+                return MlpQualityRun.Run(
+                    args.Length > 1 ? args[1] : null,
+                    args.Length > 2 ? long.Parse(args[2], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture) : NameSplit.DefaultSeed);
             }
 
             if (args.Length >= 1 && args[0] == MlpStepTiming.Switch)

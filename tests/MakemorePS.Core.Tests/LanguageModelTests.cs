@@ -62,7 +62,7 @@ namespace MakemorePS.Core.Tests
             {
                 NameScore expected = table.Score(name, detailed: true);
                 NameScore actual = generic.Score(name, detailed: true);
-                Assert.Equal(expected.BigramCount, actual.BigramCount);
+                Assert.Equal(expected.PositionCount, actual.PositionCount);
                 Assert.Equal(expected.LogLikelihood, actual.LogLikelihood, 12);
                 Assert.Equal(expected.GetBigrams().Select(b => b.Probability), actual.GetPositions().Select(p => p.Probability), new Tolerance(1e-12));
                 Assert.Equal(expected.GetBigrams().Select(b => b.Second), actual.GetPositions().Cast<ContextScore>().Select(p => p.Next));
@@ -74,7 +74,7 @@ namespace MakemorePS.Core.Tests
             DatasetScore expectedSummary = table.ScoreDataset(names);
             DatasetScore actualSummary = generic.ScoreDataset(names);
             Assert.Equal(expectedSummary.NameCount, actualSummary.NameCount);
-            Assert.Equal(expectedSummary.BigramCount, actualSummary.BigramCount);
+            Assert.Equal(expectedSummary.PositionCount, actualSummary.PositionCount);
             Assert.Equal(expectedSummary.MeanNegativeLogLikelihood, actualSummary.MeanNegativeLogLikelihood, 12);
         }
 
@@ -98,7 +98,7 @@ namespace MakemorePS.Core.Tests
             var rejected = new List<Exception>();
             DatasetScore summary = scorer.ScoreDataset(new[] { "emma", "ez", "ma" }, rejected.Add);
             Assert.Equal(2, summary.NameCount);
-            Assert.Equal(8, summary.BigramCount);
+            Assert.Equal(8, summary.PositionCount);
             Assert.IsType<UnknownCharacterException>(Assert.Single(rejected));
         }
 

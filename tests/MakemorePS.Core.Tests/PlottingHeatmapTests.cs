@@ -37,6 +37,140 @@ namespace MakemorePS.Core.Tests
                 $"a shape at ({r.X}, {r.Y}) of {r.W}×{r.H} leaves the {size}×{size} picture"));
         }
 
+        [Theory]
+        [InlineData(300)]
+        [InlineData(600)]
+        [InlineData(800)]
+        [InlineData(1162)] // the default size
+        [InlineData(2000)]
+        public void CellLabelsAreLegibleAndInsideTheirCellsOrLeftOutOfCellsTooSmallForThem(int size)
+        {
+            XDocument document = PlottingSvg.Parse(SvgChart.ToSvg(BigramHeatmapChart.Create(BundledCounts), size, size));
+            IReadOnlyList<SvgCell> cells = PlottingSvg.Cells(document, size);
+            Assert.Equal(27 * 27, cells.Count);
+            AssertCellLabelsFit(cells, size);
+            if (size == SvgChart.MinimumSize)
+            {
+                Assert.All(cells, c => Assert.Empty(c.Texts));
+            }
+
+            if (size >= 800)
+            {
+                Assert.All(cells, c => Assert.Equal(2, c.Texts.Count));
+            }
+        }
+
+        [Theory]
+        [InlineData(300)]
+        [InlineData(600)]
+        [InlineData(1162)] // the default size
+        public void AxisLabelsAreLegibleApartAndOverTheirOwnRowsAndColumns(int size)
+        {
+            HeatmapMatrix matrix = BundledCounts;
+            XDocument document = PlottingSvg.Parse(SvgChart.ToSvg(BigramHeatmapChart.Create(matrix), size, size));
+            int step = AssertAxisLabelsLegible(document, size, matrix);
+            if (size == BigramHeatmapChart.DefaultSize(matrix.Size))
+            {
+                Assert.Equal(1, step);
+            }
+        }
+
+        [Theory]
+        [InlineData(0)] // the default size
+        [InlineData(300)]
+        [InlineData(600)]
+        public void InvisibleSymbolsAreLabelledByCodePointsThatFitTheirCellsAndAxes(int requestedSize)
+        {
+            string[] names = { "anna maria", "jo\tann", "Emma", "Zoe", "Mary Jane", "bob" };
+            HeatmapMatrix matrix = HeatmapMatrix.FromCounts(BigramCounter.CountNames(names));
+            int size = requestedSize == 0 ? BigramHeatmapChart.DefaultSize(matrix.Size) : requestedSize;
+            XDocument document = PlottingSvg.Parse(SvgChart.ToSvg(BigramHeatmapChart.Create(matrix), size, size));
+            IReadOnlyList<SvgCell> cells = PlottingSvg.Cells(document, size);
+            Assert.Equal(matrix.Size * matrix.Size, cells.Count);
+            AssertCellLabelsFit(cells, size);
+            int step = AssertAxisLabelsLegible(document, size, matrix);
+            if (requestedSize == 0)
+            {
+                // At the default size every cell and every row and column is labelled; a symbol shown by its code point
+                // has a line of its own.
+                Assert.Equal(1, step);
+                var labels = cells.Select(c => c.Label).ToHashSet();
+                Assert.Equal(matrix.Size * matrix.Size, labels.Count);
+                Assert.Contains("an\n3", labels);
+                Assert.Contains("o\nU+0009\n1", labels);
+                Assert.Contains("U+0009\na\n1", labels);
+                Assert.Contains("y\nU+0020\n1", labels);
+                Assert.Contains("U+0020\nJ\n1", labels);
+                Assert.Contains("U+0009\nU+0020\n0", labels);
+            }
+        }
+
+        // The smallest font size, in pixels, that a person reads on screen without effort.
+        private const double LegibleFontSize = 8;
+
+        private static void AssertCellLabelsFit(IReadOnlyList<SvgCell> cells, int size)
+        {
+            const double Tolerance = 0.01;
+            foreach (SvgCell cell in cells)
+            {
+                foreach (SvgText text in cell.Texts)
+                {
+                    Assert.True(text.FontSize >= LegibleFontSize, $"At {size}×{size} the label line '{text.Text}' is {text.FontSize} px high.");
+                    var box = text.Box;
+                    Assert.True(
+                        box.Left >= cell.X - Tolerance && box.Right <= cell.X + cell.Width + Tolerance && box.Top >= cell.Y - Tolerance && box.Bottom <= cell.Y + cell.Height + Tolerance,
+                        $"At {size}×{size} the label line '{text.Text}' covers ({box.Left:0.#}, {box.Top:0.#})–({box.Right:0.#}, {box.Bottom:0.#}), outside its cell ({cell.X:0.#}, {cell.Y:0.#}) of {cell.Width:0.#}×{cell.Height:0.#}.");
+                }
+            }
+        }
+
+        /// <summary>
+        /// Checks the symbols along the top and down the left: legible, no two overlapping, each over the middle of its own
+        /// column or row, and every step-th symbol labelled from the first on, for a step of 1 or more that the two axes
+        /// share. Returns the step.
+        /// </summary>
+        private static int AssertAxisLabelsLegible(XDocument document, int size, HeatmapMatrix matrix)
+        {
+            IReadOnlyList<SvgCell> cells = PlottingSvg.Cells(document, size);
+            double left = cells.Min(c => c.X), top = cells.Min(c => c.Y), cellSize = cells[0].Width;
+            var symbols = matrix.Vocabulary.Symbols.Select(ChartText.Symbol).ToList();
+            var texts = PlottingSvg.Texts(document).Where(t => symbols.Contains(t.Text)).ToList();
+            var axes = new[]
+            {
+                (Name: "top", Labels: texts.Where(t => t.Y < top).OrderBy(t => t.X).ToList(), Horizontal: true),
+                (Name: "left", Labels: texts.Where(t => t.X < left).OrderBy(t => t.Y).ToList(), Horizontal: false),
+            };
+            var steps = new List<int>();
+            foreach ((string name, List<SvgText> labels, bool horizontal) in axes)
+            {
+                Assert.True(labels.Count >= 2, $"At {size}×{size} the {name} axis has {labels.Count} label(s).");
+                int step = symbols.IndexOf(labels[1].Text);
+                Assert.True(step >= 1, $"At {size}×{size} the {name} axis's second label is '{labels[1].Text}'.");
+                Assert.Equal(symbols.Where((symbol, index) => index % step == 0), labels.Select(l => l.Text));
+                for (int k = 0; k < labels.Count; k++)
+                {
+                    SvgText label = labels[k];
+                    var box = label.Box;
+                    double middle = (k * step + 0.5) * cellSize;
+                    double offset = horizontal ? ((box.Left + box.Right) / 2) - left - middle : ((box.Top + box.Bottom) / 2) - top - middle;
+                    Assert.True(label.FontSize >= LegibleFontSize, $"At {size}×{size} the {name} axis label '{label.Text}' is {label.FontSize} px high.");
+                    Assert.True(Math.Abs(offset) < cellSize / 4, $"At {size}×{size} the {name} axis label '{label.Text}' is {offset:0.#} px off the middle of its {(horizontal ? "column" : "row")}.");
+                    if (k > 0)
+                    {
+                        var previous = labels[k - 1].Box;
+                        Assert.True(
+                            horizontal ? box.Left >= previous.Right : box.Top >= previous.Bottom,
+                            $"At {size}×{size} the {name} axis labels '{labels[k - 1].Text}' and '{label.Text}' overlap.");
+                    }
+                }
+
+                steps.Add(step);
+            }
+
+            Assert.Equal(steps[0], steps[1]);
+            return steps[0];
+        }
+
         private static double Number(XElement element, string attribute) =>
             double.Parse((string)element.Attribute(attribute)!, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
 
@@ -197,10 +331,10 @@ namespace MakemorePS.Core.Tests
             Assert.Contains("c&\n1", labels);
             Assert.Contains("q\"\n1", labels);
             Assert.Contains("\"'\n1", labels);
-            Assert.Contains("eU+0007\n1", labels);
-            Assert.Contains("U+0007f\n1", labels);
-            Assert.Contains("gU+0020\n1", labels);
-            Assert.Contains("zU+200B\n1", labels);
+            Assert.Contains("e\nU+0007\n1", labels);
+            Assert.Contains("U+0007\nf\n1", labels);
+            Assert.Contains("g\nU+0020\n1", labels);
+            Assert.Contains("z\nU+200B\n1", labels);
             Assert.Contains("]]\n1", labels);
             Assert.Contains(">.\n1", labels);
         }

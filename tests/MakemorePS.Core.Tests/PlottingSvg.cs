@@ -9,8 +9,15 @@ using System.Xml.Linq;
 
 namespace MakemorePS.Core.Tests
 {
-    /// <summary>A text element of an SVG file: its content and the point its transform moves it to.</summary>
-    internal sealed record SvgText(string Text, double X, double Y);
+    /// <summary>
+    /// A text element of an SVG file: its content, the point its transform moves it to (its anchor), its font size in pixels,
+    /// and how it sits on the anchor (text-anchor: start, middle or end; dominant-baseline: baseline, middle or hanging).
+    /// </summary>
+    internal sealed record SvgText(string Text, double X, double Y, double FontSize, string Anchor, string Baseline)
+    {
+        /// <summary>The box the text covers on screen, as <see cref="PlottingSvg.Box"/> works it out.</summary>
+        public (double Left, double Top, double Right, double Bottom) Box => PlottingSvg.Box(this);
+    }
 
     /// <summary>A heatmap cell as the SVG draws it: its rectangle, its fill and the texts placed inside it.</summary>
     internal sealed record SvgCell(double X, double Y, double Width, double Height, (int R, int G, int B) Fill, IReadOnlyList<SvgText> Texts)
@@ -28,6 +35,7 @@ namespace MakemorePS.Core.Tests
     {
         private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
         private static readonly Regex Translate = new Regex(@"translate\((?<x>[-0-9.eE]+),(?<y>[-0-9.eE]+)\)", RegexOptions.CultureInvariant);
+        private static readonly OxyPlot.PdfRenderContext Measurer = new OxyPlot.PdfRenderContext(1, 1, OxyPlot.OxyColors.White);
         private static readonly Regex Rgb = new Regex(@"fill:rgb\((?<r>\d+),(?<g>\d+),(?<b>\d+)\)", RegexOptions.CultureInvariant);
 
         /// <summary>Parses the document; throws XmlException when it is not well formed. The DTD is never fetched.</summary>
@@ -42,8 +50,49 @@ namespace MakemorePS.Core.Tests
             .Select(t =>
             {
                 Match m = Translate.Match((string?)t.Attribute("transform") ?? string.Empty);
-                return new SvgText(t.Value, Number(m.Groups["x"].Value), Number(m.Groups["y"].Value));
+                return new SvgText(
+                    t.Value, Number(m.Groups["x"].Value), Number(m.Groups["y"].Value), Number((string)t.Attribute("font-size")!),
+                    (string?)t.Attribute("text-anchor") ?? "start", (string?)t.Attribute("dominant-baseline") ?? "baseline");
             })
+            .ToList();
+
+        /// <summary>
+        /// The box a one-line text covers: its width from Helvetica's metrics (Arial has the same widths; OxyPlot's PDF fonts
+        /// carry them, in points), its height Arial's ascent plus descent (1.117 em, 0.905 of it above the baseline), placed
+        /// by its anchor and baseline.
+        /// </summary>
+        public static (double Left, double Top, double Right, double Bottom) Box(SvgText text)
+        {
+            const double PixelsPerPoint = 96.0 / 72.0, Ascent = 0.905, Descent = 0.212;
+            double width;
+            lock (Measurer)
+            {
+                width = Measurer.MeasureText(text.Text, "Arial", text.FontSize * PixelsPerPoint, 400).Width;
+            }
+
+            double height = (Ascent + Descent) * text.FontSize;
+            double left = text.Anchor switch
+            {
+                "middle" => text.X - (width / 2),
+                "end" => text.X - width,
+                _ => text.X,
+            };
+            double top = text.Baseline switch
+            {
+                "middle" => text.Y - (height / 2),
+                "hanging" => text.Y,
+                _ => text.Y - (Ascent * text.FontSize),
+            };
+            return (left, top, left + width, top + height);
+        }
+
+        /// <summary>The points of every polyline (axis lines, tick marks, gridlines and curves), in document order.</summary>
+        public static IReadOnlyList<IReadOnlyList<(double X, double Y)>> Polylines(XDocument document) => document.Descendants(Svg + "polyline")
+            .Select(p => (IReadOnlyList<(double X, double Y)>)((string)p.Attribute("points")!)
+                .Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Select(point => point.Split(','))
+                .Select(xy => (Number(xy[0]), Number(xy[1])))
+                .ToList())
             .ToList();
 
         /// <summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Xml.Linq;
 using OxyPlot;
@@ -134,6 +135,43 @@ namespace MakemorePS.Core.Tests
             int longRun = DrawnPoints(50_000);
             Assert.InRange(longRun, 100, 4 * 800);
             Assert.Equal(500 + 2, DrawnPoints(500)); // every step, and the two ends of the legend's sample line
+        }
+
+        [Fact]
+        public void TheStepAxisOfAShortRunMarksWholeStepsOnly()
+        {
+            BigramModel model = BigramTrainer.Train(BundledNames.Counts, new TrainingOptions { Steps = 5 });
+            PlotModel chart = TrainingChart.Create(new[] { new TrainingRun(null, model.LossHistory) });
+            foreach ((int width, int height) in new[] { (TrainingChart.DefaultWidth, TrainingChart.DefaultHeight), (SvgChart.MinimumSize, SvgChart.MinimumSize) })
+            {
+                XDocument document = PlottingSvg.Parse(SvgChart.ToSvg(chart, width, height));
+
+                // The step axis's labels are the lowest row of numbers.
+                var numbers = PlottingSvg.Texts(document)
+                    .Where(t => double.TryParse(t.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+                    .ToList();
+                double bottom = numbers.Max(t => t.Y);
+                var labels = numbers.Where(t => Math.Abs(t.Y - bottom) < 0.5)
+                    .Select(t => (Step: double.Parse(t.Text, CultureInfo.InvariantCulture), t.X))
+                    .OrderBy(l => l.X)
+                    .ToList();
+                Assert.True(labels.Count >= 2, $"At {width}×{height} the step axis has {labels.Count} label(s).");
+                Assert.All(labels, l => Assert.True(l.Step == Math.Floor(l.Step) && l.Step >= 1 && l.Step <= 5, $"At {width}×{height} the step axis is labelled {l.Step}."));
+                if (width == TrainingChart.DefaultWidth)
+                {
+                    Assert.Equal(new[] { 1.0, 2, 3, 4, 5 }, labels.Select(l => l.Step));
+                }
+
+                // Every vertical line (the step axis's tick marks and gridlines) stands at a whole step.
+                double pixelsPerStep = (labels[labels.Count - 1].X - labels[0].X) / (labels[labels.Count - 1].Step - labels[0].Step);
+                var verticals = PlottingSvg.Polylines(document).Where(p => p.Count == 2 && Math.Abs(p[0].X - p[1].X) < 1e-6).ToList();
+                Assert.NotEmpty(verticals);
+                Assert.All(verticals, line =>
+                {
+                    double step = labels[0].Step + ((line[0].X - labels[0].X) / pixelsPerStep);
+                    Assert.True(Math.Abs(step - Math.Round(step)) < 0.01, $"At {width}×{height} a vertical line stands at step {step:0.###}.");
+                });
+            }
         }
 
         [Fact]

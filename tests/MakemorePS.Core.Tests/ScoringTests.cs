@@ -22,7 +22,7 @@ namespace MakemorePS.Core.Tests
             // Add-one: P(a|.) = 3/6, P(b|a) = 1/5, P(.|b) = 2/4, so the likelihood of "ab" is 0.05.
             NameScore score = new NameScorer(ThreeSymbolModel()).Score("ab");
             Assert.Equal("ab", score.Name);
-            Assert.Equal(3, score.BigramCount);
+            Assert.Equal(3, score.PositionCount);
             Assert.Equal(-2.995732273553991, score.LogLikelihood, 14);
             Assert.Equal(2.995732273553991, score.NegativeLogLikelihood, 14);
             Assert.Equal(0.9985774245179969, score.MeanNegativeLogLikelihood, 14);
@@ -66,8 +66,8 @@ namespace MakemorePS.Core.Tests
 
             DatasetScore summary = new NameScorer(Lecture).ScoreDataset(SamplingTestModels.LectureNames);
             Assert.Equal(SamplingTestModels.LectureNames.Length, summary.NameCount);
-            Assert.Equal(expectedBigrams, summary.BigramCount);
-            Assert.Equal(counts.TotalBigrams, summary.BigramCount);
+            Assert.Equal(expectedBigrams, summary.PositionCount);
+            Assert.Equal(counts.TotalBigrams, summary.PositionCount);
             Assert.Equal(expectedLogLikelihood, summary.LogLikelihood, 12);
             Assert.Equal(-expectedLogLikelihood / expectedBigrams, summary.MeanNegativeLogLikelihood, 14);
             Assert.Equal(Math.Exp(summary.MeanNegativeLogLikelihood), summary.Perplexity);
@@ -87,7 +87,7 @@ namespace MakemorePS.Core.Tests
             DatasetScore summary = scorer.ScoreDataset(names);
             Assert.Equal(27, model.VocabularySize);
             Assert.Equal(32257, summary.NameCount);
-            Assert.Equal(229804, summary.BigramCount);
+            Assert.Equal(229804, summary.PositionCount);
             Assert.Equal(expectedMeanNll, summary.MeanNegativeLogLikelihood, 9);
 
             // The lecture's "andrejq": 'q' never follows 'j', so only smoothing keeps it finite.
@@ -117,12 +117,12 @@ namespace MakemorePS.Core.Tests
             string[] names = { "a", "b", "ab" };
             DatasetScore summary = scorer.ScoreDataset(names);
             Assert.Equal(3, summary.NameCount);
-            Assert.Equal(7, summary.BigramCount);
+            Assert.Equal(7, summary.PositionCount);
             Assert.Equal(-5.991464547107983, summary.LogLikelihood, 14);
             Assert.Equal(0.8559235067297116, summary.MeanNegativeLogLikelihood, 14);
 
             NameScore[] scores = names.Select(n => scorer.Score(n)).ToArray();
-            Assert.Equal(scores.Sum(s => s.NegativeLogLikelihood) / scores.Sum(s => s.BigramCount), summary.MeanNegativeLogLikelihood, 14);
+            Assert.Equal(scores.Sum(s => s.NegativeLogLikelihood) / scores.Sum(s => s.PositionCount), summary.MeanNegativeLogLikelihood, 14);
             Assert.NotEqual(scores.Average(s => s.MeanNegativeLogLikelihood), summary.MeanNegativeLogLikelihood, 6);
 
             var accumulator = new DatasetScoreAccumulator();
@@ -156,7 +156,7 @@ namespace MakemorePS.Core.Tests
             Assert.Equal(double.PositiveInfinity, summary.NegativeLogLikelihood);
             Assert.Equal(double.PositiveInfinity, summary.MeanNegativeLogLikelihood);
             Assert.Equal(double.PositiveInfinity, summary.Perplexity);
-            Assert.Equal(3 + 5 + 4, summary.BigramCount);
+            Assert.Equal(3 + 5 + 4, summary.PositionCount);
         }
 
         [Fact]
@@ -194,7 +194,7 @@ namespace MakemorePS.Core.Tests
         {
             BigramModel model = ThreeSymbolModel();
             NameScore score = new NameScorer(model).Score(string.Empty, detailed: true);
-            Assert.Equal(1, score.BigramCount);
+            Assert.Equal(1, score.PositionCount);
             Assert.Equal(Math.Log(1 / 6.0), score.LogLikelihood, 15);
             Assert.Equal("..", Assert.Single(score.GetBigrams()).ToString());
         }
@@ -209,8 +209,8 @@ namespace MakemorePS.Core.Tests
             {
                 NameScore fast = scorer.Score(name);
                 NameScore detailed = scorer.Score(name, detailed: true);
-                Assert.Equal(UnicodeScalars.Count(name) + 1, fast.BigramCount);
-                Assert.Equal(detailed.GetBigrams().Count, fast.BigramCount);
+                Assert.Equal(UnicodeScalars.Count(name) + 1, fast.PositionCount);
+                Assert.Equal(detailed.GetBigrams().Count, fast.PositionCount);
                 Assert.Equal(detailed.LogLikelihood, fast.LogLikelihood, 14);
             }
 
@@ -242,7 +242,7 @@ namespace MakemorePS.Core.Tests
         {
             DatasetScore empty = new DatasetScoreAccumulator().ToScore();
             Assert.Equal(0, empty.NameCount);
-            Assert.Equal(0, empty.BigramCount);
+            Assert.Equal(0, empty.PositionCount);
             Assert.Equal(0.0, empty.NegativeLogLikelihood);
             Assert.Equal(0.0, empty.MeanNegativeLogLikelihood);
             Assert.Equal(1.0, empty.Perplexity);
@@ -264,7 +264,7 @@ namespace MakemorePS.Core.Tests
 
             first.Add(second);
             Assert.Equal(whole.NameCount, first.NameCount);
-            Assert.Equal(whole.BigramCount, first.BigramCount);
+            Assert.Equal(whole.PositionCount, first.PositionCount);
             Assert.Equal(whole.LogLikelihood, first.LogLikelihood, 12);
 
             var infinite = new DatasetScoreAccumulator();

@@ -66,7 +66,9 @@ Describe 'Export-BigramHeatmap' {
             $texts | Should -Contain '<b'
             $texts | Should -Contain 'c&'
             $texts | Should -Contain "`"'"
-            $texts | Should -Contain 'eU+0007'
+            # A bigram with a character shown by its code point has a line for each character: e, U+0007, then the count.
+            $cellLines = foreach ($i in 0..($texts.Count - 3)) { $texts[$i..($i + 2)] -join '|' }
+            $cellLines | Should -Contain 'e|U+0007|1'
         }
 
         It 'emits the written file with -PassThru and nothing without it' {

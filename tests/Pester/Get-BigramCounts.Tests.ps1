@@ -220,6 +220,18 @@ Describe 'Get-BigramCounts: input as PowerShell users give it' {
         $failure.FullyQualifiedErrorId | Should -Be "NoInputNames,$script:CommandType"
     }
 
+    It 'says, when every piped object was refused, that none was a name rather than that nothing came' {
+        $failure = $null
+        try { 42, (Get-Date) | Get-BigramCounts -ErrorVariable refused -ErrorAction SilentlyContinue }
+        catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -Be "NoInputNames,$script:CommandType"
+        $failure.Exception.Message | Should -Not -Match 'it produced nothing\.'
+        $failure.Exception.Message | Should -Match 'nothing that is a name'
+        # Each refusal names the object's type without a wrong article ("A Int32").
+        $refused[0].Exception.Message | Should -Match "The Int32 '42' is not a name\."
+        $refused[0].Exception.Message | Should -Not -Match '\bA Int32\b'
+    }
+
     It 'reads the files piped from Get-ChildItem instead of counting their names' {
         $folder = Join-Path -Path $TestDrive -ChildPath 'piped'
         $null = New-Item -ItemType Directory -Path $folder

@@ -31,6 +31,30 @@ Describe 'Get-BundledName' {
         $model.TrainingNames[0] | Should -Be 'emma'
     }
 
+    It 'refuses pipeline input with one terminating error instead of emitting every name' {
+        # It takes no pipeline input: before, each piped object got a binding error and then all 32,257 names came.
+        $emitted = [System.Collections.Generic.List[object]]::new()
+        $failure = { 'x' | Get-BundledName | ForEach-Object { $emitted.Add($_) } } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -Be "PipelineInputNotAccepted,$script:CommandType"
+        $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $failure.Exception.Message | Should -Match 'Where-Object'
+        $failure.Exception.Message | Should -Match '-Count'
+        $emitted.Count | Should -Be 0
+    }
+
+    It 'emits no name for pipeline input even when errors are silenced' {
+        $emitted = [System.Collections.Generic.List[object]]::new()
+        $caught = $null
+        try { 'emma', 'ava' | Get-BundledName -Count 3 -ErrorAction SilentlyContinue | ForEach-Object { $emitted.Add($_) } }
+        catch { $caught = $_ }
+        $emitted.Count | Should -Be 0
+        $caught.FullyQualifiedErrorId | Should -Be "PipelineInputNotAccepted,$script:CommandType"
+    }
+
+    It 'still runs inside a script block that has pipeline input of its own' {
+        (1..2 | ForEach-Object { Get-BundledName -Count 1 }) | Should -Be @('emma', 'emma')
+    }
+
     It 'rejects a negative count' {
         $failure = { Get-BundledName -Count -1 } | Should -Throw -PassThru
         $failure.FullyQualifiedErrorId | Should -Be "ParameterArgumentValidationError,$script:CommandType"

@@ -353,4 +353,41 @@ Describe 'Invoke-BigramTraining: resuming exactly' {
         $continued.TrainingRuns[1].FirstStep | Should -Be 11
         $continued.TrainingRuns[1].Settings.LearningRate | Should -Be 10
     }
+
+    It 'shows each run as a table row: its steps and the settings that matter' {
+        $first = $script:ResumeNames | Invoke-BigramTraining -Steps 10 -Initialization Zeros
+        $continued = $first | Invoke-BigramTraining -Steps 5 -LearningRate 10 -BatchSize 64 -Seed 7
+        foreach ($text in ($continued.TrainingRuns | Out-String), ($continued.TrainingRuns | Format-Table | Out-String)) {
+            $lines = @($text -split '\r?\n' | Where-Object { $_.Trim() })
+            $lines[0] | Should -Match '^\s*FirstStep\s+LastStep\s+LearningRate\s+Regularization\s+Batch\s+Seed\s+Initialization\s*$'
+            $lines.Count | Should -Be 4
+            # A full-batch run says so; the initialization is shown for the run that initialized the weights only.
+            $lines[2] | Should -Match '^\s*1\s+10\s+50\s+0\.01\s+full\s+2147483647\s+Zeros\s*$'
+            $lines[3] | Should -Match '^\s*11\s+15\s+10\s+0\.01\s+64\s+7\s*$'
+            $text | Should -Not -Match 'Settings'
+        }
+        $list = $continued.TrainingRuns[1] | Format-List | Out-String
+        $list | Should -Match 'StepCount\s+:\s+5\b'
+        $list | Should -Match 'LearningRate\s+:\s+10\b'
+        $list | Should -Match 'BatchSize\s+:\s+64\b'
+        $list | Should -Not -Match 'Settings'
+        $continued.TrainingRuns[0] | Format-List | Out-String | Should -Match 'Initialization\s+:\s+Zeros'
+    }
+
+    It 'shows where mini-batch shuffling stands without the generator internals' {
+        $model = $script:ResumeNames | Invoke-BigramTraining -Steps 3 -BatchSize 8 -Seed 5
+        $examples = ($script:ResumeNames | New-BigramModel).BigramCount
+        $model.ShuffleState.Position | Should -Be 24
+        foreach ($text in ($model.ShuffleState | Out-String), ($model.ShuffleState | Format-Table | Out-String)) {
+            $lines = @($text -split '\r?\n' | Where-Object { $_.Trim() })
+            $lines[0] | Should -Match '^\s*Seed\s+BatchSize\s+Position\s+Examples\s*$'
+            $lines[2] | Should -Match "^\s*5\s+8\s+24\s+$examples\s*$"
+            $text | Should -Not -Match 'Generator'
+        }
+        $list = $model.ShuffleState | Format-List | Out-String
+        $list | Should -Match 'Position\s+:\s+24\b'
+        $list | Should -Not -Match 'Generator'
+        # The internals are still there for anyone who asks.
+        $model.ShuffleState | Format-List -Property * | Out-String | Should -Match 'GeneratorState'
+    }
 }

@@ -25,6 +25,28 @@ Describe 'Measure-NameLikelihood' {
             [math]::Abs($score.Perplexity - [math]::Exp(-$expected / 5)) | Should -BeLessThan 1e-9
         }
 
+        It 'counts the scored positions as PositionCount and still answers to the old name BigramCount' {
+            $scores = 'ava', 'emma' | Measure-NameLikelihood -Model $script:Model
+            $scores.PositionCount | Should -Be @(4, 5)
+            # Scripts written before the rename read, sort and measure BigramCount.
+            $scores.BigramCount | Should -Be @(4, 5)
+            ($scores | Sort-Object -Property BigramCount -Descending).Name | Should -Be @('emma', 'ava')
+            ($scores | Measure-Object -Property BigramCount -Sum).Sum | Should -Be 9
+            ($scores | Select-Object -Property Name, BigramCount)[1].BigramCount | Should -Be 5
+            # The alias is hidden, so lists and exports show the count once, under its new name.
+            $scores[0].PSObject.Properties.Name | Should -Contain 'PositionCount'
+            $scores[0].PSObject.Properties.Name | Should -Not -Contain 'BigramCount'
+            ($scores[0] | ConvertTo-Json | ConvertFrom-Json).PSObject.Properties.Name | Should -Not -Contain 'BigramCount'
+        }
+
+        It 'heads the positions column Positions in its default table' {
+            $text = 'ava', 'emma' | Measure-NameLikelihood -Model $script:Model | Out-String
+            $header = ($text -split '\r?\n' | Where-Object { $_ -match '^Name\b' })
+            $header | Should -Match '\bPositions$'
+            $text | Should -Not -Match 'Bigrams'
+            $text | Should -Match 'emma\s.*\s5\s*(\r?\n|$)'
+        }
+
         It 'scores piped names one record each, ready for Sort-Object' {
             $scores = 'xqzt', 'emma', 'andrej' | Measure-NameLikelihood -Model $script:Model
             $scores.Name | Should -Be @('xqzt', 'emma', 'andrej')
@@ -72,6 +94,17 @@ Describe 'Measure-NameLikelihood' {
             [math]::Abs($summary.MeanNegativeLogLikelihood - 2.454951) | Should -BeLessThan 1e-6
             [math]::Abs($summary.NegativeLogLikelihood - $summary.MeanNegativeLogLikelihood * $summary.BigramCount) | Should -BeLessThan 1e-6
             [math]::Abs($summary.Perplexity - [math]::Exp($summary.MeanNegativeLogLikelihood)) | Should -BeLessThan 1e-9
+        }
+
+        It 'heads the total of positions Positions in its default table' {
+            $summary = 'ava', 'emma' | Measure-NameLikelihood -Model $script:Model -Summary
+            $summary.PositionCount | Should -Be 9
+            $summary.BigramCount | Should -Be 9
+            $summary.PSObject.Properties.Name | Should -Not -Contain 'BigramCount'
+            $text = $summary | Out-String
+            ($text -split '\r?\n' | Where-Object { $_ -match '\bNames\b' }) | Should -Match '^\s*Names\s+Positions\s+LogLikelihood'
+            $text | Should -Not -Match 'Bigrams'
+            $summary.ToString() | Should -BeLike '2 names, 9 positions, mean NLL *'
         }
 
         It 'fails with NoInputNames when no name could be scored' {
@@ -127,7 +160,7 @@ Describe 'Measure-NameLikelihood' {
             $rows.Name | Should -Be @('emma', 'ava')
             # Plain data for Excel: the six documented columns, and no column holding a type name such as a
             # per-bigram list that only -Detailed fills.
-            $rows[0].PSObject.Properties.Name | Should -Be @('Name', 'LogLikelihood', 'NegativeLogLikelihood', 'MeanNegativeLogLikelihood', 'Perplexity', 'BigramCount')
+            $rows[0].PSObject.Properties.Name | Should -Be @('Name', 'LogLikelihood', 'NegativeLogLikelihood', 'MeanNegativeLogLikelihood', 'Perplexity', 'PositionCount')
             [double]::Parse($rows[0].LogLikelihood, [cultureinfo]::InvariantCulture) |
                 Should -Be (Measure-NameLikelihood -Model $script:Model -Name 'emma').LogLikelihood
         }
@@ -160,6 +193,13 @@ Describe 'Measure-NameLikelihood: empty and unusable input' {
         $refused[0].FullyQualifiedErrorId | Should -Be "ParameterArgumentTransformationError,$script:MeasureCommandType"
     }
 
+    It 'says, when every piped object was refused, that none was a name rather than that nothing came' {
+        $failure = { 42 | Measure-NameLikelihood -Model $script:SmallModel -ErrorAction SilentlyContinue } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -Be "NoInputNames,$script:MeasureCommandType"
+        $failure.Exception.Message | Should -Not -Match 'it produced nothing\.'
+        $failure.Exception.Message | Should -Match 'nothing that is a name'
+    }
+
     It 'warns about one blank line in the singular' {
         $null = 'emma', '' | Measure-NameLikelihood -Model $script:SmallModel -WarningVariable warnings -WarningAction SilentlyContinue
         $warnings[0].Message | Should -Be 'Skipped 1 blank line.'
@@ -182,6 +222,17 @@ Describe 'Measure-NameLikelihood with an MLP' {
         [math]::Abs($summary.MeanNegativeLogLikelihood - $total / $summary.BigramCount) | Should -BeLessThan 1e-9
         $summary.MeanNegativeLogLikelihood | Should -BeGreaterThan 1
         $summary.MeanNegativeLogLikelihood | Should -BeLessThan ([math]::Log(27))
+    }
+
+    It 'shows the MLP''s scored positions under Positions, not Bigrams, per name and in the summary' {
+        $perName = 'emma' | Measure-NameLikelihood -Model $script:Mlp
+        $perName.PositionCount | Should -Be 5
+        $perNameText = $perName | Out-String
+        $perNameText | Should -Match '\bPositions\b'
+        $perNameText | Should -Not -Match 'Bigrams'
+        $summaryText = $script:Dev | Measure-NameLikelihood -Model $script:Mlp -Summary | Out-String
+        $summaryText | Should -Match '\bPositions\b'
+        $summaryText | Should -Not -Match 'Bigrams'
     }
 
     It 'lists each position with the context the MLP saw, with -Detailed' {

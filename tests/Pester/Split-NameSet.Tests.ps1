@@ -32,6 +32,15 @@ Describe 'Split-NameSet' {
         (($names | Split-NameSet -Seed 8).Train -join ',') | Should -Not -Be ((($names | Split-NameSet -Seed 7).Train) -join ',')
     }
 
+    It 'shuffles as Python''s random.seed and random.shuffle do, as the lecture splits its names' {
+        # Expected order printed by python3: random.seed(1); random.shuffle(names).
+        $split = 'emma', 'olivia', 'ava', 'mia', 'noah', 'liam', 'zoe', 'leo', 'ivy', 'max' |
+            Split-NameSet -TrainFraction 0.6 -DevFraction 0.2 -Seed 1
+        $split.Train | Should -Be 'zoe', 'ivy', 'max', 'leo', 'liam', 'mia'
+        $split.Dev | Should -Be 'emma', 'noah'
+        $split.Test | Should -Be 'olivia', 'ava'
+    }
+
     It 'reads names from files' {
         $file = Join-Path -Path $TestDrive -ChildPath 'names.txt'
         Write-NameFile -LiteralPath $file -Name 'emma', 'olivia', 'ava', 'mia', 'noah'

@@ -6,10 +6,10 @@ MlpTrainingOptions())` trains on and starts from, then runs the lecture's traini
 and writes the first STEPS per-step mini-batch losses to mlp_reference_losses.txt. MlpReferenceAgreementTests checks
 that the C# trainer's losses agree with them within 1e-4.
 
-The shared deterministic inputs, all from PCG32 (XSH RR, 64-bit state; stream 54), as src/MakemorePS.Core does it:
+The shared deterministic inputs, all but the split from PCG32 (XSH RR, 64-bit state; stream 54) as src/MakemorePS.Core does it:
   * names: src/MakemorePS.Core/Data/names.txt, trimmed, blank lines skipped, in file order;
-  * split: Fisher-Yates from the last element down with j = bounded(i + 1) from Pcg32(42); the first int(0.8 n)
-    names are the training set (NameSplit.Create);
+  * split: the lecture's random.seed(42); random.shuffle(names), done here by Python's random module itself
+    (NameSplit.Create reproduces it with Mt19937); the first int(0.8 n) names are the training set;
   * examples: block size 3, contexts left-padded with '.', vocabulary '.' then the sorted characters;
   * initial weights: one Pcg32(2147483647) draws standard normals (Marsaglia's polar method on 53-bit doubles),
     row-major, in the lecture's order C (V x 10), W1 (30 x 200) * (5/3)/sqrt(30), W2 (200 x V) * 0.01; b2 = 0,
@@ -24,6 +24,7 @@ evaluation mode (BatchNorm's running statistics), for comparison with the benchm
 import argparse
 import math
 import os
+import random
 import sys
 
 import torch
@@ -91,12 +92,11 @@ def main():
     with open(os.path.join(ROOT, "src", "MakemorePS.Core", "Data", "names.txt"), encoding="utf-8") as f:
         names = [line.strip() for line in f if line.strip()]
 
-    rng = Pcg32(42)
+    # The lecture's split, with Python's own generator: NameSplit reproduces it with Mt19937.
     shuffled = list(names)
-    for i in range(len(shuffled) - 1, 0, -1):
-        j = rng.bounded(i + 1)
-        shuffled[i], shuffled[j] = shuffled[j], shuffled[i]
-    n1, n2 = int(0.8 * len(shuffled)), int((0.8 + 0.1) * len(shuffled))
+    random.seed(42)
+    random.shuffle(shuffled)
+    n1, n2 = int(0.8 * len(shuffled)), int(0.9 * len(shuffled))
     train, dev = shuffled[:n1], shuffled[n1:n2]
 
     chars = sorted(set("".join(train)))

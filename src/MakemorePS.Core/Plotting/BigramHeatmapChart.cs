@@ -8,12 +8,12 @@ namespace MakemorePS.Core
 {
     /// <summary>
     /// The lecture's picture of a bigram table: a V×V grid of cells shaded in sequential blues (white for 0, dark blue for
-    /// the largest value), each labelled with its bigram and value, the next symbol along the top, the current symbol
-    /// down the left, both in vocabulary order, and a colour bar as the legend.
+    /// the largest value), each labelled with its bigram and value where the cells are drawn large enough to read them, the
+    /// next symbol along the top, the current symbol down the left, both in vocabulary order, and a colour bar as the legend.
     /// </summary>
     public static class BigramHeatmapChart
     {
-        /// <summary>Above this many symbols the cells carry no labels (they would be too small to read); the axes keep theirs.</summary>
+        /// <summary>Above this many symbols the cells carry no labels, however large the picture (there would be too many to read); the axes keep theirs.</summary>
         public const int MaxLabelledSymbols = 40;
 
         /// <summary>The number of shades in the colour scale.</summary>
@@ -39,10 +39,13 @@ namespace MakemorePS.Core
         public static int DefaultSize(int symbols) =>
             (int)Math.Ceiling((Math.Max(symbols, 2) * (symbols <= MaxLabelledSymbols ? LabelledCellSize : UnlabelledCellSize)) + MarginForAxesAndLegend);
 
-        /// <summary>Whether the cells of a V×V heatmap carry labels.</summary>
+        /// <summary>Whether the cells of a V×V heatmap carry labels where they are drawn large enough for legible ones.</summary>
         public static bool HasCellLabels(int symbols) => symbols <= MaxLabelledSymbols;
 
-        /// <summary>The text of a cell: the bigram (row symbol, then column symbol) on one line, the value on the next.</summary>
+        /// <summary>
+        /// The text of a cell: the bigram (row symbol, then column symbol) on one line, the value on the next. A bigram with a
+        /// symbol shown by its code point (such as U+0020) puts each symbol on a line of its own, so it is as narrow as a code.
+        /// </summary>
         public static string CellLabel(HeatmapMatrix matrix, int current, int next)
         {
             if (matrix is null)
@@ -51,7 +54,9 @@ namespace MakemorePS.Core
             }
 
             Vocabulary vocabulary = matrix.Vocabulary;
-            return ChartText.Symbol(vocabulary.GetSymbol(current)) + ChartText.Symbol(vocabulary.GetSymbol(next)) + "\n" + FormatValue(matrix.Kind, matrix[current, next]);
+            string first = vocabulary.GetSymbol(current), second = vocabulary.GetSymbol(next);
+            string separator = ChartText.IsShownAsCodePoint(first) || ChartText.IsShownAsCodePoint(second) ? "\n" : string.Empty;
+            return ChartText.Symbol(first) + separator + ChartText.Symbol(second) + "\n" + FormatValue(matrix.Kind, matrix[current, next]);
         }
 
         /// <summary>A value as the cells show it: counts as integers, probabilities with three decimals.</summary>
@@ -85,9 +90,8 @@ namespace MakemorePS.Core
                 PlotType = PlotType.Cartesian,
             };
 
-            double axisFontSize = v <= MaxLabelledSymbols ? 14 : Math.Max(7, 14 - ((v - MaxLabelledSymbols) / 10.0));
-            model.Axes.Add(SymbolAxis(matrix, AxisPosition.Top, "next character", axisFontSize, reversed: false));
-            model.Axes.Add(SymbolAxis(matrix, AxisPosition.Left, "current character", axisFontSize, reversed: true));
+            model.Axes.Add(new SymbolAxis(matrix.Vocabulary, AxisPosition.Top, "next character", reversed: false));
+            model.Axes.Add(new SymbolAxis(matrix.Vocabulary, AxisPosition.Left, "current character", reversed: true));
             double maximum = matrix.Maximum;
             model.Axes.Add(new LinearColorAxis
             {
@@ -129,46 +133,6 @@ namespace MakemorePS.Core
             });
 
             return model;
-        }
-
-        private static LinearAxis SymbolAxis(HeatmapMatrix matrix, AxisPosition position, string title, double fontSize, bool reversed)
-        {
-            int v = matrix.Size;
-            return new LinearAxis
-            {
-                Position = position,
-                Title = title,
-                Minimum = -0.5,
-                Maximum = v - 0.5,
-                MajorStep = 1,
-                MinorStep = 1,
-                TickStyle = TickStyle.None,
-                FontSize = fontSize,
-                AxisTitleDistance = 6,
-                IsZoomEnabled = false,
-                IsPanEnabled = false,
-                StartPosition = reversed ? 1 : 0,
-                EndPosition = reversed ? 0 : 1,
-                LabelFormatter = value =>
-                {
-                    int index = (int)Math.Round(value);
-                    return index >= 0 && index < v && Math.Abs(value - index) < 1e-6 ? ChartText.Symbol(matrix.Vocabulary.GetSymbol(index)) : string.Empty;
-                },
-            };
-        }
-
-        /// <summary>A heat map whose cell labels are the bigram and its value instead of the value alone.</summary>
-        private sealed class LabelledHeatMapSeries : HeatMapSeries
-        {
-            private readonly HeatmapMatrix _matrix;
-
-            public LabelledHeatMapSeries(HeatmapMatrix matrix)
-            {
-                _matrix = matrix;
-            }
-
-            // i indexes x (the next symbol), j indexes y (the current symbol).
-            protected override string GetLabel(double v, int i, int j) => CellLabel(_matrix, j, i);
         }
     }
 }

@@ -24,8 +24,12 @@ namespace MakemorePS.Core
                 return string.Empty;
             }
 
-            return IsHidden(symbol) ? CodeName(char.ConvertToUtf32(symbol, 0)) : symbol;
+            return IsShownAsCodePoint(symbol) ? CodeName(char.ConvertToUtf32(symbol, 0)) : symbol;
         }
+
+        /// <summary>Whether <see cref="Symbol"/> shows <paramref name="symbol"/> by its code point ("U+XXXX") rather than as itself.</summary>
+        /// <param name="symbol">One Unicode scalar value as a string.</param>
+        public static bool IsShownAsCodePoint(string symbol) => !string.IsNullOrEmpty(symbol) && IsHidden(symbol);
 
         /// <summary>
         /// Free text such as a title: line breaks (CR, LF, CR LF) stay line breaks, tabs become spaces, and any other

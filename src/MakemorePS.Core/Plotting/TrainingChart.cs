@@ -84,6 +84,10 @@ namespace MakemorePS.Core
                 MajorGridlineColor = OxyColor.FromRgb(0xE6, 0xE6, 0xE6),
                 MinimumPadding = 0,
                 MaximumPadding = 0,
+
+                // Steps are whole numbers: a short run would otherwise get ticks at 1.5, 2.5, ...
+                MinimumMajorStep = 1,
+                MinimumMinorStep = 1,
             });
             model.Axes.Add(LossAxis(LossAxisKey, AxisPosition.Left, "loss", logScale, gridlines: true));
             bool regularized = runs.Any(run => HasRegularization(run));

@@ -77,7 +77,7 @@ namespace MakemorePS.Core
         public double GetLogLikelihood(string name, out int positionCount)
         {
             NameScore score = Score(name);
-            positionCount = score.BigramCount;
+            positionCount = score.PositionCount;
             return score.LogLikelihood;
         }
 

@@ -16,8 +16,8 @@ namespace MakemorePS.Core
         /// <summary>The number of names added.</summary>
         public long NameCount { get; private set; }
 
-        /// <summary>The number of bigrams added.</summary>
-        public long BigramCount { get; private set; }
+        /// <summary>The number of scored positions added.</summary>
+        public long PositionCount { get; private set; }
 
         /// <summary>The total log-likelihood so far (−∞ once a zero-probability bigram was added).</summary>
         public double LogLikelihood => _hasZeroProbability ? double.NegativeInfinity : _sum + _compensation;
@@ -30,25 +30,25 @@ namespace MakemorePS.Core
                 throw new ArgumentNullException(nameof(score));
             }
 
-            Add(score.LogLikelihood, score.BigramCount);
+            Add(score.LogLikelihood, score.PositionCount);
         }
 
-        /// <summary>Adds one name given by its log-likelihood and bigram count.</summary>
+        /// <summary>Adds one name given by its log-likelihood and number of scored positions.</summary>
         /// <exception cref="ArgumentOutOfRangeException">The log-likelihood is NaN or +∞, or the count is below 1.</exception>
-        public void Add(double logLikelihood, int bigramCount)
+        public void Add(double logLikelihood, int positionCount)
         {
             if (double.IsNaN(logLikelihood) || double.IsPositiveInfinity(logLikelihood))
             {
                 throw new ArgumentOutOfRangeException(nameof(logLikelihood), logLikelihood, "A log-likelihood must be a number, and not +∞.");
             }
 
-            if (bigramCount < 1)
+            if (positionCount < 1)
             {
-                throw new ArgumentOutOfRangeException(nameof(bigramCount), bigramCount, "A name has at least one bigram.");
+                throw new ArgumentOutOfRangeException(nameof(positionCount), positionCount, "A name has at least one scored position.");
             }
 
             NameCount++;
-            BigramCount += bigramCount;
+            PositionCount += positionCount;
             AddToSum(logLikelihood);
         }
 
@@ -61,14 +61,14 @@ namespace MakemorePS.Core
             }
 
             NameCount += other.NameCount;
-            BigramCount += other.BigramCount;
+            PositionCount += other.PositionCount;
             _hasZeroProbability |= other._hasZeroProbability;
             AddToSum(other._sum);
             AddToSum(other._compensation);
         }
 
         /// <summary>The summary of what was added so far.</summary>
-        public DatasetScore ToScore() => new DatasetScore(NameCount, BigramCount, LogLikelihood);
+        public DatasetScore ToScore() => new DatasetScore(NameCount, PositionCount, LogLikelihood);
 
         private void AddToSum(double value)
         {

@@ -9,10 +9,10 @@ namespace MakemorePS.Core
     /// model: the same names and seed always give the same three lists, on every platform.
     /// </summary>
     /// <remarks>
-    /// The shuffle is Fisher–Yates (Durstenfeld, from the last element down) drawing j = NextUInt32(i + 1) from
-    /// <c>new Pcg32(seed)</c>. The lecture shuffles with Python's random.seed(42), which this does not reproduce; it
-    /// gives a split of the same sizes, reproducible from the seed alone. The first ⌊trainFraction·n⌋ shuffled names
-    /// are the training set, the next ones up to ⌊(trainFraction + devFraction)·n⌋ the dev set, the rest the test set.
+    /// The shuffle is the lecture's: <c>random.seed(seed); random.shuffle(names)</c> in Python, reproduced exactly by
+    /// <see cref="Mt19937"/>. So makemore's names.txt with seed 42 gives the lecture's Xtr, Xdev and Xte. The first
+    /// ⌊trainFraction·n⌋ shuffled names are the training set, the next ones up to ⌊(trainFraction + devFraction)·n⌋ the
+    /// dev set, the rest the test set, as the lecture's <c>int(0.8*len(words))</c> and <c>int(0.9*len(words))</c> cut them.
     /// </remarks>
     public sealed class NameSplit
     {
@@ -63,12 +63,7 @@ namespace MakemorePS.Core
             }
 
             string[] shuffled = names.ToArray();
-            var rng = new Pcg32(seed);
-            for (int i = shuffled.Length - 1; i > 0; i--)
-            {
-                int j = (int)rng.NextUInt32((uint)(i + 1));
-                (shuffled[i], shuffled[j]) = (shuffled[j], shuffled[i]);
-            }
+            new Mt19937(seed).Shuffle(shuffled);
 
             int n1 = (int)(trainFraction * shuffled.Length);
             int n2 = Math.Max(n1, Math.Min(shuffled.Length, (int)((trainFraction + devFraction) * shuffled.Length)));

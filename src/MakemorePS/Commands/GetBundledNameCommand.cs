@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using MakemorePS.Common;
 using MakemorePS.Core;
 
 namespace MakemorePS.Commands
@@ -13,6 +14,19 @@ namespace MakemorePS.Commands
         [Parameter]
         [ValidateRange(0, int.MaxValue)]
         public int Count { get; set; } = int.MaxValue;
+
+        /// <inheritdoc/>
+        protected override void BeginProcessing()
+        {
+            // Nothing binds pipeline input, so without this each piped object would get a binding error and then
+            // every bundled name would follow anyway. Stopping before the first object arrives says it once.
+            if (MyInvocation.ExpectingInput)
+            {
+                ThrowTerminatingError(ErrorRecords.Create(
+                    new PSArgumentException("Get-BundledName takes no pipeline input: it always emits the bundled names. To choose among them, filter its output (Get-BundledName | Where-Object { $_ -like 'a*' }); to take the first few, use -Count."),
+                    ErrorIds.PipelineInputNotAccepted, ErrorCategory.InvalidArgument, null));
+            }
+        }
 
         /// <inheritdoc/>
         protected override void EndProcessing()

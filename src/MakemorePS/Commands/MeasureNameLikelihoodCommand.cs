@@ -94,7 +94,7 @@ namespace MakemorePS.Commands
                 if (MyInvocation.ExpectingInput)
                 {
                     ThrowTerminatingError(ErrorRecords.Create(
-                        new PSArgumentException("Measure-NameLikelihood received pipeline input but no names. Check the command before the pipe: it produced nothing. To score the bundled names, run the command without pipeline input."),
+                        new PSArgumentException("Measure-NameLikelihood received pipeline input but no names. Check the command before the pipe: it produced nothing, or nothing that is a name (each such object is reported above). To score the bundled names, run the command without pipeline input."),
                         ErrorIds.NoInputNames, ErrorCategory.InvalidData, null));
                 }
 

@@ -27,5 +27,6 @@ namespace MakemorePS.Common
         internal const string InvalidSplit = "InvalidSplit";
         internal const string NoChartData = "NoChartData";
         internal const string InvalidChartInput = "InvalidChartInput";
+        internal const string PipelineInputNotAccepted = "PipelineInputNotAccepted";
     }
 }

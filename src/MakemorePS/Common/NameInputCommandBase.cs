@@ -159,7 +159,7 @@ namespace MakemorePS.Common
                 if (MyInvocation.ExpectingInput)
                 {
                     ThrowTerminatingError(ErrorRecords.Create(
-                        new PSArgumentException($"{MyInvocation.MyCommand.Name} received pipeline input but no names. Check the command before the pipe: it produced nothing. To use the bundled names, run the command without pipeline input."),
+                        new PSArgumentException($"{MyInvocation.MyCommand.Name} received pipeline input but no names. Check the command before the pipe: it produced nothing, or nothing that is a name (each such object is reported above). To use the bundled names, run the command without pipeline input."),
                         ErrorIds.NoInputNames, ErrorCategory.InvalidData, null));
                 }
 

@@ -88,7 +88,7 @@ namespace MakemorePS.Common
         private static ArgumentTransformationMetadataException Refuse(object? item)
         {
             object value = Unwrap(item) ?? string.Empty;
-            string what = value is PSCustomObject ? "An object without a Name property" : $"A {value.GetType().Name} ('{value}')";
+            string what = value is PSCustomObject ? "An object without a Name property" : $"The {value.GetType().Name} '{value}'";
             return new ArgumentTransformationMetadataException(
                 $"{what} is not a name. Give strings, or objects with a Name property (Import-Csv rows with a Name column, Select-Object -Property Name), or files through -Path or the pipeline.");
         }

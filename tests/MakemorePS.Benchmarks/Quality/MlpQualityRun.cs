@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
 using System.Diagnostics;
 using System.Globalization;
 using MakemorePS.Benchmarks.Data;
@@ -7,18 +10,24 @@ using MakemorePS.Core;
 namespace MakemorePS.Benchmarks.Quality
 {
     /// <summary>
-    /// <c>--mlp-quality</c>: trains the MLP with every default (200,000 steps, part 3's init, BatchNorm) on the seeded
-    /// 80/10/10 split of the bundled names, and prints the train, dev and test loss with the wall-clock and CPU time.
+    /// <c>--mlp-quality [names-file] [split-seed]</c>: trains the MLP with every default (200,000 steps, part 3's init,
+    /// BatchNorm) on the seeded 80/10/10 split (the lecture's shuffle) of the bundled names or of a file of names, and
+    /// prints the train, dev and test loss with the wall-clock and CPU time.
     /// </summary>
     internal static class MlpQualityRun
     {
         public const string Switch = "--mlp-quality";
 
-        public static int Run()
+        /// <param name="namesPath">A file of names, one per line, or null for the bundled names.</param>
+        /// <param name="splitSeed">The seed of the split.</param>
+        public static int Run(string? namesPath, long splitSeed)
         {
-            NameSplit split = NameSplit.Create(BenchmarkData.BundledNames);
+            IReadOnlyList<string> names = namesPath is null
+                ? BenchmarkData.BundledNames
+                : File.ReadAllLines(namesPath).Select(line => line.Trim()).Where(line => line.Length > 0).ToArray();
+            NameSplit split = NameSplit.Create(names, splitSeed);
             var options = new MlpTrainingOptions { DevLossInterval = 20_000 };
-            Console.WriteLine($"Split (seed {split.Seed}): {split.Train.Count} train, {split.Dev.Count} dev, {split.Test.Count} test names. {options}");
+            Console.WriteLine($"{namesPath ?? "Bundled names"}, split (seed {split.Seed}): {split.Train.Count} train, {split.Dev.Count} dev, {split.Test.Count} test names. {options}");
             using Process process = Process.GetCurrentProcess();
             TimeSpan cpuStart = process.TotalProcessorTime;
             var clock = Stopwatch.StartNew();
