@@ -39,7 +39,6 @@ namespace MakemorePS.Module.Tests
             Assert.Equal("U+00A0", names[vocabulary.IndexOf("\u00A0")]);
             Assert.Equal("U+200B", names[vocabulary.IndexOf("\u200B")]);
             Assert.Equal("U+0001", names[vocabulary.IndexOf("\u0001")]);
-            Assert.Equal("U+1F600", ColumnNames.CodeName(0x1F600));
         }
 
         [Fact]

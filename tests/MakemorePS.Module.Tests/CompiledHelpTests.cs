@@ -127,37 +127,36 @@ namespace MakemorePS.Module.Tests
         {
             var problems = new List<string>();
             int found = 0;
-            foreach (string file in RepositoryLayout.FindFiles(RepositoryLayout.ModuleSourceDirectory, "*.cs"))
+            List<ClassDeclarationSyntax> classes = RepositoryLayout.FindFiles(RepositoryLayout.ModuleSourceDirectory, "*.cs")
+                .SelectMany(file => CSharpSyntaxTree.ParseText(File.ReadAllText(file)).GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>())
+                .ToList();
+            foreach (ClassDeclarationSyntax cmdletClass in classes)
             {
-                SyntaxNode root = CSharpSyntaxTree.ParseText(File.ReadAllText(file)).GetRoot();
-                foreach (ClassDeclarationSyntax cmdletClass in root.DescendantNodes().OfType<ClassDeclarationSyntax>())
+                string? commandName = CommandNameOf(cmdletClass);
+                if (commandName == null)
                 {
-                    string? commandName = CommandNameOf(cmdletClass);
-                    if (commandName == null)
+                    continue;
+                }
+
+                CommandHelpDocument document = CommandHelpDocument.Load(Path.Combine(RepositoryLayout.DocsDirectory, commandName + ".md"));
+                foreach (PropertyDeclarationSyntax property in WithModuleBaseClasses(cmdletClass, classes).SelectMany(c => c.Members.OfType<PropertyDeclarationSyntax>()))
+                {
+                    bool isParameter = property.AttributeLists.SelectMany(l => l.Attributes).Any(a => a.Name.ToString() is "Parameter" or "ParameterAttribute");
+                    // An enum member (Initialization = WeightInitialization.Random) is a literal; a constant is not.
+                    bool isEnum = CmdletCatalog.Cmdlets.FirstOrDefault(c => c.CommandName == commandName)?.Parameters
+                        .FirstOrDefault(p => p.Name == property.Identifier.Text)?.AcceptedValues.Count > 0;
+                    string? literal = LiteralDefault(property.Initializer?.Value, isEnum);
+                    if (!isParameter || literal == null)
                     {
                         continue;
                     }
 
-                    CommandHelpDocument document = CommandHelpDocument.Load(Path.Combine(RepositoryLayout.DocsDirectory, commandName + ".md"));
-                    foreach (PropertyDeclarationSyntax property in cmdletClass.Members.OfType<PropertyDeclarationSyntax>())
+                    found++;
+                    string name = property.Identifier.Text;
+                    string? documented = document.Parameters.FirstOrDefault(p => p.Name == name)?.Yaml?.DefaultValue;
+                    if (documented != literal)
                     {
-                        bool isParameter = property.AttributeLists.SelectMany(l => l.Attributes).Any(a => a.Name.ToString() is "Parameter" or "ParameterAttribute");
-                        // An enum member (Initialization = WeightInitialization.Random) is a literal; a constant is not.
-                        bool isEnum = CmdletCatalog.Cmdlets.FirstOrDefault(c => c.CommandName == commandName)?.Parameters
-                            .FirstOrDefault(p => p.Name == property.Identifier.Text)?.AcceptedValues.Count > 0;
-                        string? literal = LiteralDefault(property.Initializer?.Value, isEnum);
-                        if (!isParameter || literal == null)
-                        {
-                            continue;
-                        }
-
-                        found++;
-                        string name = property.Identifier.Text;
-                        string? documented = document.Parameters.FirstOrDefault(p => p.Name == name)?.Yaml?.DefaultValue;
-                        if (documented != literal)
-                        {
-                            problems.Add($"{commandName} -{name}: the code's default is {literal}, the docs say '{documented}'");
-                        }
+                        problems.Add($"{commandName} -{name}: the code's default is {literal}, the docs say '{documented}'");
                     }
                 }
             }
@@ -238,6 +237,17 @@ namespace MakemorePS.Module.Tests
                 .FirstOrDefault(c => (string?)c.Element(Command + "details")?.Element(Command + "name") == commandName);
             Assert.True(command != null, $"The compiled help has no {commandName}: run ./build.ps1 -Task Help and commit module/en-US.");
             return command!;
+        }
+
+        /// <summary>The class and the base classes it inherits parameters from that are declared in the module's sources.</summary>
+        private static IEnumerable<ClassDeclarationSyntax> WithModuleBaseClasses(ClassDeclarationSyntax cmdletClass, IReadOnlyList<ClassDeclarationSyntax> classes)
+        {
+            for (ClassDeclarationSyntax? current = cmdletClass; current != null;)
+            {
+                yield return current;
+                string? baseName = current.BaseList?.Types.FirstOrDefault()?.Type.ToString();
+                current = classes.FirstOrDefault(c => c.Identifier.Text == baseName);
+            }
         }
 
         private static string? CommandNameOf(ClassDeclarationSyntax cmdletClass)

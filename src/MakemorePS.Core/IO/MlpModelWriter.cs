@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using System.IO;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using static MakemorePS.Core.ModelJson;
 
@@ -10,37 +9,13 @@ namespace MakemorePS.Core
     /// <summary>Writes an MLP model in the JSON format that <see cref="MlpModelFormat"/> describes.</summary>
     internal static class MlpModelWriter
     {
-        private static readonly JsonWriterOptions s_writerOptions = new JsonWriterOptions
-        {
-            Indented = true,
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        };
-
         /// <summary>Writes the model as indented UTF-8 JSON to a stream (left open).</summary>
-        internal static void Write(Stream stream, MlpModel model, string createdBy)
-        {
-            using (var writer = new Utf8JsonWriter(stream, s_writerOptions))
-            {
-                WriteModel(writer, model, createdBy);
-            }
-        }
+        internal static void Write(Stream stream, MlpModel model, string createdBy) =>
+            WriteModel(stream, model, MlpModelFormat.FormatVersion, MlpModelFormat.Kind, createdBy, writer => WriteKindProperties(writer, model));
 
-        private static void WriteModel(Utf8JsonWriter writer, MlpModel model, string createdBy)
+        private static void WriteKindProperties(Utf8JsonWriter writer, MlpModel model)
         {
             MlpParameters p = model.Parameters;
-            writer.WriteStartObject();
-            writer.WriteString("format", ModelSerializer.FormatName);
-            writer.WriteNumber("formatVersion", MlpModelFormat.FormatVersion);
-            writer.WriteString("createdBy", createdBy);
-            writer.WriteString("kind", MlpModelFormat.Kind);
-            writer.WriteStartArray("vocabulary");
-            foreach (string symbol in model.Vocabulary.Symbols)
-            {
-                writer.WriteStringValue(symbol);
-            }
-
-            writer.WriteEndArray();
-
             writer.WriteStartObject("architecture");
             writer.WriteNumber("blockSize", p.BlockSize);
             writer.WriteNumber("embeddingSize", p.EmbeddingSize);
@@ -85,15 +60,6 @@ namespace MakemorePS.Core
             WriteOptionalReal(writer, "devLoss", model.DevLoss);
             writer.WriteString("generatorState", model.GeneratorState.ToString("x16", CultureInfo.InvariantCulture));
             writer.WriteString("generatorIncrement", model.GeneratorIncrement.ToString("x16", CultureInfo.InvariantCulture));
-            writer.WriteEndObject();
-
-            writer.WriteStartArray("trainingNames");
-            foreach (string name in model.TrainingNames)
-            {
-                writer.WriteStringValue(name);
-            }
-
-            writer.WriteEndArray();
             writer.WriteEndObject();
         }
 

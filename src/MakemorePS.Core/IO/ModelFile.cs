@@ -11,6 +11,7 @@ namespace MakemorePS.Core
     /// models keep format version 1 (<see cref="ModelSerializer"/>); MLP models are format version 2 (see MlpModelFormat).
     /// Files written by older versions load unchanged.
     /// </summary>
+    // The one place that opens model files, streams and text; ModelSerializer is the typed view for bigram models.
     public static class ModelFile
     {
         /// <summary>Saves a model to a file atomically: an interrupted save leaves an existing file intact.</summary>
@@ -39,7 +40,7 @@ namespace MakemorePS.Core
             }
             else
             {
-                ModelSerializer.Save((BigramModel)model, stream, createdBy);
+                ModelWriter.Write(stream, (BigramModel)model, createdBy ?? ModelSerializer.DefaultCreatedBy);
             }
         }
 
@@ -55,7 +56,18 @@ namespace MakemorePS.Core
 
         /// <summary>Loads a model file of any kind.</summary>
         /// <exception cref="ModelFormatException">The file is empty, not JSON, truncated, not a model, from a newer version, or of the wrong shape; the message names the file and says what is wrong.</exception>
-        public static ILanguageModel Load(string path)
+        public static ILanguageModel Load(string path) => LoadFile(path, Read);
+
+        /// <summary>Reads a model of any kind from a stream of UTF-8 JSON, to its end.</summary>
+        /// <exception cref="ModelFormatException">The content is not a valid model; the message says what is wrong.</exception>
+        public static ILanguageModel Load(Stream stream) => LoadStream(stream, Read);
+
+        /// <summary>Reads a model of any kind from JSON text.</summary>
+        /// <exception cref="ModelFormatException">The text is not a valid model; the message says what is wrong.</exception>
+        public static ILanguageModel FromJson(string json) => LoadText(json, Read);
+
+        /// <summary>Opens <paramref name="path"/> and reads it with <paramref name="read"/>; a format error gets the file's name.</summary>
+        internal static T LoadFile<T>(string path, Func<ReadOnlyMemory<byte>, T> read)
         {
             if (path is null)
             {
@@ -66,7 +78,7 @@ namespace MakemorePS.Core
             {
                 try
                 {
-                    return Load(stream);
+                    return LoadStream(stream, read);
                 }
                 catch (ModelFormatException error)
                 {
@@ -75,9 +87,8 @@ namespace MakemorePS.Core
             }
         }
 
-        /// <summary>Reads a model of any kind from a stream of UTF-8 JSON, to its end.</summary>
-        /// <exception cref="ModelFormatException">The content is not a valid model; the message says what is wrong.</exception>
-        public static ILanguageModel Load(Stream stream)
+        /// <summary>Reads <paramref name="stream"/> to its end, then parses the bytes with <paramref name="read"/>.</summary>
+        internal static T LoadStream<T>(Stream stream, Func<ReadOnlyMemory<byte>, T> read)
         {
             if (stream is null)
             {
@@ -87,20 +98,19 @@ namespace MakemorePS.Core
             using (var buffer = new MemoryStream())
             {
                 stream.CopyTo(buffer);
-                return Read(new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length));
+                return read(new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length));
             }
         }
 
-        /// <summary>Reads a model of any kind from JSON text.</summary>
-        /// <exception cref="ModelFormatException">The text is not a valid model; the message says what is wrong.</exception>
-        public static ILanguageModel FromJson(string json)
+        /// <summary>Parses JSON text with <paramref name="read"/>.</summary>
+        internal static T LoadText<T>(string json, Func<ReadOnlyMemory<byte>, T> read)
         {
             if (json is null)
             {
                 throw new ArgumentNullException(nameof(json));
             }
 
-            return Read(Encoding.UTF8.GetBytes(json));
+            return read(Encoding.UTF8.GetBytes(json));
         }
 
         private static ILanguageModel Read(ReadOnlyMemory<byte> utf8)

@@ -1,15 +1,48 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using MakemorePS.Core.Models;
 
 namespace MakemorePS.Core
 {
     /// <summary>
-    /// JSON helpers of the model format: reals that may be NaN or infinite, required and forbidden properties, and the
-    /// wording of error messages that name a JSON path.
+    /// JSON helpers of the model format: the object every model file holds, reals that may be NaN or infinite, required
+    /// and forbidden properties, and the wording of error messages that name a JSON path.
     /// </summary>
     internal static class ModelJson
     {
+        private static readonly JsonWriterOptions s_writerOptions = new JsonWriterOptions
+        {
+            Indented = true,
+
+            // Keeps names such as "zoë" readable; quotes and control characters are still escaped.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+
+        /// <summary>
+        /// Writes <paramref name="model"/> as one indented UTF-8 JSON object to a stream (left open): "format",
+        /// "formatVersion", "createdBy", "kind" and "vocabulary" first, then what <paramref name="writeKindProperties"/>
+        /// writes, then "trainingNames".
+        /// </summary>
+        internal static void WriteModel(Stream stream, ILanguageModel model, int formatVersion, string kind, string createdBy, Action<Utf8JsonWriter> writeKindProperties)
+        {
+            using (var writer = new Utf8JsonWriter(stream, s_writerOptions))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("format", ModelSerializer.FormatName);
+                writer.WriteNumber("formatVersion", formatVersion);
+                writer.WriteString("createdBy", createdBy);
+                writer.WriteString("kind", kind);
+                WriteStrings(writer, "vocabulary", model.Vocabulary.Symbols);
+                writeKindProperties(writer);
+                WriteStrings(writer, "trainingNames", model.TrainingNames);
+                writer.WriteEndObject();
+            }
+        }
+
         internal static void WriteReal(Utf8JsonWriter writer, string property, double value)
         {
             // JSON has no NaN or infinity; write them as text so nothing is lost or refused.
@@ -21,6 +54,17 @@ namespace MakemorePS.Core
             {
                 writer.WriteNumber(property, value);
             }
+        }
+
+        private static void WriteStrings(Utf8JsonWriter writer, string property, IEnumerable<string> values)
+        {
+            writer.WriteStartArray(property);
+            foreach (string value in values)
+            {
+                writer.WriteStringValue(value);
+            }
+
+            writer.WriteEndArray();
         }
 
         internal static double ReadReal(JsonElement parent, string property, string where)

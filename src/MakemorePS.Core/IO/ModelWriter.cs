@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using static MakemorePS.Core.ModelJson;
 
@@ -9,40 +8,13 @@ namespace MakemorePS.Core
     /// <summary>Writes a model in the JSON format that <see cref="ModelSerializer"/> describes.</summary>
     internal static class ModelWriter
     {
-        private static readonly JsonWriterOptions s_writerOptions = new JsonWriterOptions
-        {
-            Indented = true,
-
-            // Keeps names such as "zoë" readable; quotes and control characters are still escaped.
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        };
-
         /// <summary>Writes a model as indented UTF-8 JSON to a stream (left open).</summary>
-        internal static void Write(Stream stream, BigramModel model, string createdBy)
-        {
-            using (var writer = new Utf8JsonWriter(stream, s_writerOptions))
-            {
-                WriteModel(writer, model, createdBy);
-            }
-        }
+        internal static void Write(Stream stream, BigramModel model, string createdBy) =>
+            WriteModel(stream, model, ModelSerializer.FormatVersion, model.Kind.ToString(), createdBy, writer => WriteKindProperties(writer, model));
 
-        private static void WriteModel(Utf8JsonWriter writer, BigramModel model, string createdBy)
+        private static void WriteKindProperties(Utf8JsonWriter writer, BigramModel model)
         {
             int v = model.VocabularySize;
-            writer.WriteStartObject();
-            writer.WriteString("format", ModelSerializer.FormatName);
-            writer.WriteNumber("formatVersion", ModelSerializer.FormatVersion);
-            writer.WriteString("createdBy", createdBy);
-            writer.WriteString("kind", model.Kind.ToString());
-
-            writer.WriteStartArray("vocabulary");
-            foreach (string symbol in model.Vocabulary.Symbols)
-            {
-                writer.WriteStringValue(symbol);
-            }
-
-            writer.WriteEndArray();
-
             if (model.Kind == BigramModelKind.Counts)
             {
                 writer.WriteNumber("smoothing", model.Smoothing!.Value);
@@ -69,15 +41,6 @@ namespace MakemorePS.Core
             {
                 WriteNeuralParts(writer, model);
             }
-
-            writer.WriteStartArray("trainingNames");
-            foreach (string name in model.TrainingNames)
-            {
-                writer.WriteStringValue(name);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
         }
 
         /// <summary>The parts only a neural model has: its weights, training settings and loss history.</summary>
@@ -149,7 +112,7 @@ namespace MakemorePS.Core
 
             writer.WriteEndArray();
         }
-    
+
         private static void WriteSettings(Utf8JsonWriter writer, TrainingOptions settings)
         {
             writer.WriteNumber("steps", settings.Steps);
@@ -161,5 +124,5 @@ namespace MakemorePS.Core
             writer.WriteNumber("batchSize", settings.BatchSize);
             writer.WriteString("gradientPath", settings.GradientPath.ToString());
         }
-}
+    }
 }

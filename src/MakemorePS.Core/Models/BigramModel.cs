@@ -28,10 +28,9 @@ namespace MakemorePS.Core
     {
         private readonly float[]? _weights;
         private readonly double[] _probabilities;
-        private readonly string[] _trainingNames;
+        private readonly TrainingNameList _trainingNames;
         private readonly TrainingRecord[] _lossHistory;
         private readonly TrainingRunSummary[] _trainingRuns;
-        private HashSet<string>? _trainingNameSet;
 
         private BigramModel(BigramModelKind kind, BigramCounts counts, double? smoothing, float[]? weights,
             IEnumerable<string>? trainingNames, TrainingOptions? trainingSettings, IEnumerable<TrainingRecord>? lossHistory,
@@ -41,7 +40,7 @@ namespace MakemorePS.Core
             Counts = counts;
             Smoothing = smoothing;
             _weights = weights;
-            _trainingNames = Distinct(trainingNames);
+            _trainingNames = new TrainingNameList(trainingNames);
             TrainingSettings = trainingSettings?.Clone();
             _lossHistory = lossHistory?.ToArray() ?? Array.Empty<TrainingRecord>();
             _trainingRuns = trainingRuns?.ToArray()
@@ -136,7 +135,7 @@ namespace MakemorePS.Core
         public long BigramCount => Counts.TotalBigrams;
 
         /// <summary>The distinct training names, in first-seen order.</summary>
-        public IReadOnlyList<string> TrainingNames => _trainingNames;
+        public IReadOnlyList<string> TrainingNames => _trainingNames.Names;
 
         /// <summary>The settings of the last run of training; null for a count model. <see cref="TrainingRuns"/> holds every run.</summary>
         public TrainingOptions? TrainingSettings { get; }
@@ -160,11 +159,7 @@ namespace MakemorePS.Core
         public double? FinalLoss => _lossHistory.Length == 0 ? (double?)null : _lossHistory[_lossHistory.Length - 1].Loss;
 
         /// <summary>Whether <paramref name="name"/> is one of the training names (ordinal comparison).</summary>
-        public bool IsTrainingName(string name)
-        {
-            HashSet<string> set = _trainingNameSet ??= new HashSet<string>(_trainingNames, StringComparer.Ordinal);
-            return set.Contains(name);
-        }
+        public bool IsTrainingName(string name) => _trainingNames.Contains(name);
 
         /// <summary>Writes ln P(next | current) for <paramref name="count"/> current symbols (each context is one symbol index).</summary>
         /// <exception cref="ArgumentException">The spans are too short for <paramref name="count"/> contexts.</exception>
@@ -232,26 +227,6 @@ namespace MakemorePS.Core
                     yield return new BigramProbabilityRecord(first, vocabulary.GetSymbol(j), _probabilities[(i * v) + j]);
                 }
             }
-        }
-
-        private static string[] Distinct(IEnumerable<string>? names)
-        {
-            if (names is null)
-            {
-                return Array.Empty<string>();
-            }
-
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            var list = new List<string>();
-            foreach (string name in names)
-            {
-                if (name != null && seen.Add(name))
-                {
-                    list.Add(name);
-                }
-            }
-
-            return list.ToArray();
         }
 
         private static double[] ProbabilitiesFromCounts(BigramCounts counts, double k)

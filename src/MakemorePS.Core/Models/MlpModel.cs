@@ -17,10 +17,9 @@ namespace MakemorePS.Core
         private const long CacheLimit = 1L << 21;
 
         private readonly MlpParameters _parameters;
-        private readonly string[] _trainingNames;
+        private readonly TrainingNameList _trainingNames;
         private readonly MlpInference _inference;
         private readonly long _contextCount;
-        private HashSet<string>? _trainingNameSet;
         private double[]? _cache;
         private int[]? _cached;
 
@@ -30,7 +29,7 @@ namespace MakemorePS.Core
             Vocabulary = vocabulary;
             _parameters = parameters.Clone();
             TrainingSettings = settings.Clone();
-            _trainingNames = Distinct(trainingNames);
+            _trainingNames = new TrainingNameList(trainingNames);
             Steps = steps;
             FinalLoss = finalLoss;
             DevLoss = devLoss;
@@ -81,10 +80,10 @@ namespace MakemorePS.Core
         public double? DevLoss { get; }
 
         /// <summary>The number of distinct training names.</summary>
-        public int NameCount => _trainingNames.Length;
+        public int NameCount => _trainingNames.Count;
 
         /// <summary>The distinct training names, in first-seen order.</summary>
-        public IReadOnlyList<string> TrainingNames => _trainingNames;
+        public IReadOnlyList<string> TrainingNames => _trainingNames.Names;
 
         /// <summary>The names of the trained tensors in order: C, W1, b1 or bngain and bnbias, W2, b2.</summary>
         public IReadOnlyList<string> ParameterNames => _parameters.Trained().Select(t => t.Name).ToArray();
@@ -99,11 +98,7 @@ namespace MakemorePS.Core
         internal MlpParameters Parameters => _parameters;
 
         /// <summary>Whether <paramref name="name"/> is one of the training names (ordinal comparison).</summary>
-        public bool IsTrainingName(string name)
-        {
-            HashSet<string> set = _trainingNameSet ??= new HashSet<string>(_trainingNames, StringComparer.Ordinal);
-            return set.Contains(name);
-        }
+        public bool IsTrainingName(string name) => _trainingNames.Contains(name);
 
         /// <summary>A copy of a trained tensor, row-major, with its shape.</summary>
         /// <param name="name">C, W1, b1, bngain, bnbias, W2 or b2 (see <see cref="ParameterNames"/>).</param>
@@ -199,20 +194,5 @@ namespace MakemorePS.Core
         /// <summary>The kind, sizes and training state, for display.</summary>
         public override string ToString() =>
             FormattableString.Invariant($"Mlp (V={VocabularySize}, B={BlockSize}, d={EmbeddingSize}, H={HiddenSize}, BatchNorm={BatchNorm}, {ParameterCount} parameters, {Steps} steps)");
-
-        private static string[] Distinct(IEnumerable<string> names)
-        {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            var list = new List<string>();
-            foreach (string name in names)
-            {
-                if (name != null && seen.Add(name))
-                {
-                    list.Add(name);
-                }
-            }
-
-            return list.ToArray();
-        }
     }
 }

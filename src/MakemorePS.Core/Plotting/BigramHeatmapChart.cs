@@ -55,8 +55,8 @@ namespace MakemorePS.Core
 
             Vocabulary vocabulary = matrix.Vocabulary;
             string first = vocabulary.GetSymbol(current), second = vocabulary.GetSymbol(next);
-            string separator = ChartText.IsShownAsCodePoint(first) || ChartText.IsShownAsCodePoint(second) ? "\n" : string.Empty;
-            return ChartText.Symbol(first) + separator + ChartText.Symbol(second) + "\n" + FormatValue(matrix.Kind, matrix[current, next]);
+            string separator = SymbolLabel.IsHardToRead(first) || SymbolLabel.IsHardToRead(second) ? "\n" : string.Empty;
+            return SymbolLabel.For(first) + separator + SymbolLabel.For(second) + "\n" + FormatValue(matrix.Kind, matrix[current, next]);
         }
 
         /// <summary>A value as the cells show it: counts as integers, probabilities with three decimals.</summary>

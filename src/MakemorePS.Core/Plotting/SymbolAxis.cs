@@ -24,7 +24,7 @@ namespace MakemorePS.Core
 
         public SymbolAxis(Vocabulary vocabulary, AxisPosition position, string title, bool reversed)
         {
-            _labels = vocabulary.Symbols.Select(ChartText.Symbol).ToArray();
+            _labels = vocabulary.Symbols.Select(SymbolLabel.For).ToArray();
             Position = position;
             Title = title;
             Minimum = -0.5;

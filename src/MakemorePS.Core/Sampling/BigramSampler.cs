@@ -219,24 +219,10 @@ namespace MakemorePS.Core
 
         private Prefix EncodePrefix(string? prefix, int maxLength)
         {
-            if (string.IsNullOrEmpty(prefix))
-            {
-                return new Prefix(string.Empty, 0, Vocabulary.BoundaryIndex);
-            }
-
-            NameNormalizer.Validate(prefix!);
-            var indices = new List<int>();
-            if (!Model.Vocabulary.TryEncode(prefix!, indices, out string? unknownSymbol))
-            {
-                throw new UnknownCharacterException(prefix!, unknownSymbol!);
-            }
-
-            if (indices.Count > maxLength)
-            {
-                throw new ArgumentException($"The prefix '{prefix}' has {indices.Count} symbols, more than the maximum length of {maxLength}.", nameof(prefix));
-            }
-
-            return new Prefix(prefix!, indices.Count, indices[indices.Count - 1]);
+            int[] indices = NameSampling.EncodePrefix(Model.Vocabulary, prefix, maxLength);
+            return indices.Length == 0
+                ? new Prefix(string.Empty, 0, Vocabulary.BoundaryIndex)
+                : new Prefix(prefix!, indices.Length, indices[indices.Length - 1]);
         }
 
         private readonly struct Prefix

@@ -57,7 +57,7 @@ namespace MakemorePS.Core
             }
 
             options.Validate();
-            int[] prefix = EncodePrefix(options.Prefix, options.MaxLength);
+            int[] prefix = NameSampling.EncodePrefix(Model.Vocabulary, options.Prefix, options.MaxLength);
             return SampleLazily(options.Clone(), prefix);
         }
 
@@ -93,28 +93,6 @@ namespace MakemorePS.Core
                     }
                 }
             }
-        }
-
-        private int[] EncodePrefix(string? prefix, int maxLength)
-        {
-            if (string.IsNullOrEmpty(prefix))
-            {
-                return Array.Empty<int>();
-            }
-
-            NameNormalizer.Validate(prefix!);
-            var indices = new List<int>();
-            if (!Model.Vocabulary.TryEncode(prefix!, indices, out string? unknownSymbol))
-            {
-                throw new UnknownCharacterException(prefix!, unknownSymbol!);
-            }
-
-            if (indices.Count > maxLength)
-            {
-                throw new ArgumentException($"The prefix '{prefix}' has {indices.Count} symbols, more than the maximum length of {maxLength}.", nameof(prefix));
-            }
-
-            return indices.ToArray();
         }
 
         /// <summary>

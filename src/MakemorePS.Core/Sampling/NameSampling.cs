@@ -34,5 +34,31 @@ namespace MakemorePS.Core
             options.Validate();
             return CreateSampler(model, options.Temperature).Sample(options);
         }
+
+        /// <summary>The vocabulary indices of the symbols of <paramref name="prefix"/>; empty for no prefix.</summary>
+        /// <exception cref="ArgumentException">The prefix has more than <paramref name="maxLength"/> symbols.</exception>
+        /// <exception cref="UnknownCharacterException">The prefix holds a symbol the vocabulary lacks.</exception>
+        /// <exception cref="InvalidNameException">The prefix holds the boundary token '.' or an unpaired surrogate.</exception>
+        internal static int[] EncodePrefix(Vocabulary vocabulary, string? prefix, int maxLength)
+        {
+            if (string.IsNullOrEmpty(prefix))
+            {
+                return Array.Empty<int>();
+            }
+
+            NameNormalizer.Validate(prefix!);
+            var indices = new List<int>();
+            if (!vocabulary.TryEncode(prefix!, indices, out string? unknownSymbol))
+            {
+                throw new UnknownCharacterException(prefix!, unknownSymbol!);
+            }
+
+            if (indices.Count > maxLength)
+            {
+                throw new ArgumentException($"The prefix '{prefix}' has {indices.Count} symbols, more than the maximum length of {maxLength}.", nameof(prefix));
+            }
+
+            return indices.ToArray();
+        }
     }
 }

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
-using System.IO;
 using System.Management.Automation;
 using MakemorePS.Common;
 using MakemorePS.Core;
@@ -20,14 +18,11 @@ namespace MakemorePS.Commands
     {
         private const string ModelSet = "Model";
         private const int ProgressActivityId = 1;
-        private static readonly long ProgressIntervalTicks = Stopwatch.Frequency / 10;
 
-        private readonly OutputFile _checkpoints = new OutputFile();
         private bool _receivedModel;
         private bool _diverged;
         private TrainingOptions _options = new TrainingOptions();
-        private string? _checkpointFile;
-        private bool _declined;
+        private TrainingCheckpoint _checkpoint = TrainingCheckpoint.None;
 
         /// <summary>
         /// A model to train further: a neural model continues from its weights and loss history; a count model
@@ -118,12 +113,7 @@ namespace MakemorePS.Commands
                 ThrowTerminatingError(ErrorRecords.Create(exception, ErrorIds.InvalidTrainingSetting, ErrorCategory.InvalidArgument, _options));
             }
 
-            if (CheckpointPath is not null)
-            {
-                _checkpointFile = OutputFile.Prepare(this, CheckpointPath, literal: true, Force.IsPresent, NoClobber.IsPresent, "Save training checkpoints");
-                // Declined (-WhatIf, or No at -Confirm): nothing is trained, as nothing would be kept.
-                _declined = _checkpointFile is null;
-            }
+            _checkpoint = TrainingCheckpoint.Prepare(this, CheckpointPath, CheckpointInterval, Force.IsPresent, NoClobber.IsPresent, "Save training checkpoints");
 
             // Names and models may share the pipeline: each model is trained on as it arrives, the names are trained
             // into one new model at the end.
@@ -133,7 +123,7 @@ namespace MakemorePS.Commands
         /// <inheritdoc/>
         protected override void ProcessRecord()
         {
-            if (_declined)
+            if (_checkpoint.Declined)
             {
                 return;
             }
@@ -156,7 +146,7 @@ namespace MakemorePS.Commands
         protected override void EndProcessing()
         {
             // Only models arrived: nothing more to train. (Without any input the bundled names are trained on.)
-            if (_declined || (_receivedModel && !ReceivedNameInput))
+            if (_checkpoint.Declined || (_receivedModel && !ReceivedNameInput))
             {
                 return;
             }
@@ -167,7 +157,7 @@ namespace MakemorePS.Commands
 
         private void Train(BigramCounts counts, BigramModel? start, IReadOnlyList<string>? trainingNames)
         {
-            if (_checkpointFile is not null && !_checkpoints.Claim(this, _checkpointFile, "the checkpoint of another model"))
+            if (!_checkpoint.Claim(this))
             {
                 return;
             }
@@ -188,8 +178,7 @@ namespace MakemorePS.Commands
             WriteVerbose(string.Format(CultureInfo.InvariantCulture,
                 "Training on {0} bigrams of {1} names over {2} symbols: {3}.", counts.TotalBigrams, counts.NameCount, counts.Size, _options));
 
-            var progress = new ProgressRecord(ProgressActivityId, "Training the bigram model", "Starting");
-            long lastProgress = 0;
+            var progress = new TrainingProgress(this, ProgressActivityId, "Training the bigram model", total);
             try
             {
                 for (int step = 1; step <= total; step++)
@@ -197,7 +186,7 @@ namespace MakemorePS.Commands
                     if (IsStopping)
                     {
                         // PowerShell discards the output of a stopped pipeline: the checkpoint is what the user keeps.
-                        SaveCheckpointWhileStopping(trainer);
+                        _checkpoint.SaveWhileStopping(trainer.ToModel);
                         return;
                     }
 
@@ -219,18 +208,14 @@ namespace MakemorePS.Commands
                         WriteObject(record);
                     }
 
-                    if (_checkpointFile is not null && step % CheckpointInterval == 0 && step < total)
+                    if (_checkpoint.IsDue(step, total))
                     {
                         SaveCheckpoint(trainer.ToModel());
                     }
 
-                    long now = Stopwatch.GetTimestamp();
-                    if (step == total || now - lastProgress >= ProgressIntervalTicks)
+                    if (progress.IsDue(step))
                     {
-                        lastProgress = now;
-                        progress.StatusDescription = string.Format(CultureInfo.InvariantCulture, "Step {0} of {1}, loss {2:F4}", step, total, record.Loss);
-                        progress.PercentComplete = (int)(100L * step / total);
-                        WriteProgress(progress);
+                        progress.Write(step, string.Format(CultureInfo.InvariantCulture, "Step {0} of {1}, loss {2:F4}", step, total, record.Loss));
                     }
                 }
             }
@@ -238,18 +223,14 @@ namespace MakemorePS.Commands
             {
                 // Ctrl+C (WriteObject may throw before StopProcessing runs), not the divergence error, which also
                 // unwinds as PipelineStoppedException: keep the work.
-                SaveCheckpointWhileStopping(trainer);
+                _checkpoint.SaveWhileStopping(trainer.ToModel);
                 throw;
             }
 
-            progress.RecordType = ProgressRecordType.Completed;
-            WriteProgress(progress);
+            progress.Complete();
 
             BigramModel model = trainer.ToModel();
-            if (_checkpointFile is not null)
-            {
-                SaveCheckpoint(model);
-            }
+            SaveCheckpoint(model);
 
             if (!AsTrainingRecord.IsPresent)
             {
@@ -257,41 +238,6 @@ namespace MakemorePS.Commands
             }
         }
 
-        private void SaveCheckpoint(BigramModel model)
-        {
-            try
-            {
-                OutputFile.Write(_checkpointFile!, file => ModelSerializer.Save(model, file));
-                WriteVerbose($"Saved a checkpoint after {Messages.Count(model.Steps, "step")} to '{_checkpointFile}'.");
-            }
-            catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
-            {
-                // Training goes on: losing a checkpoint must not lose the run.
-                WriteError(ErrorRecords.Create(
-                    new IOException($"Cannot write the checkpoint '{_checkpointFile}': {exception.Message} Training continues; fix the path or its permissions to keep checkpoints.", exception),
-                    ErrorIds.CheckpointFailed, ErrorCategory.WriteError, _checkpointFile));
-            }
-        }
-
-        private void SaveCheckpointWhileStopping(BigramTrainer trainer)
-        {
-            if (_checkpointFile is null)
-            {
-                return;
-            }
-
-            // Nothing can be written to the host once the pipeline stops, so a failure here cannot be reported.
-            try
-            {
-                BigramModel model = trainer.ToModel();
-                OutputFile.Write(_checkpointFile, file => ModelSerializer.Save(model, file));
-            }
-            catch (IOException)
-            {
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
-        }
+        private void SaveCheckpoint(BigramModel model) => _checkpoint.Save(this, model, Messages.Count(model.Steps, "step"));
     }
 }

@@ -1,10 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Management.Automation;
-using System.Threading;
 using MakemorePS.Common;
 using MakemorePS.Core;
 
@@ -30,12 +28,10 @@ namespace MakemorePS.Commands
         internal const string GradientStatisticsProperty = "GradientStatistics";
 
         private const int ProgressActivityId = 2;
-        private static readonly long ProgressIntervalTicks = Stopwatch.Frequency / 10;
 
         private readonly List<string> _validationNames = new List<string>();
         private MlpTrainingOptions _options = new MlpTrainingOptions();
-        private string? _checkpointFile;
-        private bool _declined;
+        private TrainingCheckpoint _checkpoint = TrainingCheckpoint.None;
 
         /// <summary>A model to continue training (a checkpoint): its weights, step count and random state. Give it the same names to continue exactly.</summary>
         [Parameter]
@@ -172,13 +168,7 @@ namespace MakemorePS.Commands
                 ThrowTerminatingError(ErrorRecords.Create(exception, ErrorIds.InvalidTrainingSetting, ErrorCategory.InvalidArgument, _options));
             }
 
-            if (CheckpointPath is not null)
-            {
-                _checkpointFile = PrepareCheckpointFile(CheckpointPath);
-
-                // Declined (-WhatIf, or No at -Confirm): nothing is trained, as nothing would be kept.
-                _declined = _checkpointFile is null;
-            }
+            _checkpoint = TrainingCheckpoint.Prepare(this, CheckpointPath, CheckpointInterval, Force.IsPresent, NoClobber.IsPresent, "Train an MLP and save checkpoints");
 
             ReadValidationNames();
             BeginNameInput();
@@ -187,7 +177,7 @@ namespace MakemorePS.Commands
         /// <inheritdoc/>
         protected override void ProcessRecord()
         {
-            if (!_declined)
+            if (!_checkpoint.Declined)
             {
                 ProcessNameInput();
             }
@@ -196,7 +186,7 @@ namespace MakemorePS.Commands
         /// <inheritdoc/>
         protected override void EndProcessing()
         {
-            if (_declined)
+            if (_checkpoint.Declined)
             {
                 return;
             }
@@ -381,8 +371,7 @@ namespace MakemorePS.Commands
             var history = new List<MlpTrainingRecord>();
             var activations = new List<MlpActivationStatistics>();
             var gradients = new List<MlpGradientStatistics>();
-            var progress = new ProgressRecord(ProgressActivityId, "Training the MLP", "Starting");
-            long lastProgress = 0;
+            var progress = new TrainingProgress(this, ProgressActivityId, "Training the MLP", total);
             double? devLoss = Model?.DevLoss;
             try
             {
@@ -397,20 +386,16 @@ namespace MakemorePS.Commands
                         WriteObject(record);
                     }
 
-                    if (_checkpointFile is not null && record.Step % CheckpointInterval == 0 && record.Step < total)
+                    if (_checkpoint.IsDue(record.Step, total))
                     {
                         SaveCheckpoint(trainer.ToModel());
                     }
 
-                    long now = Stopwatch.GetTimestamp();
-                    if (record.Step == total || now - lastProgress >= ProgressIntervalTicks)
+                    if (progress.IsDue(record.Step))
                     {
-                        lastProgress = now;
-                        progress.StatusDescription = devLoss is double dev
+                        progress.Write(record.Step, devLoss is double dev
                             ? string.Format(CultureInfo.InvariantCulture, "Step {0:N0} of {1:N0}: loss {2:F4}, dev loss {3:F4}", record.Step, total, record.Loss, dev)
-                            : string.Format(CultureInfo.InvariantCulture, "Step {0:N0} of {1:N0}: loss {2:F4}", record.Step, total, record.Loss);
-                        progress.PercentComplete = total == 0 ? 100 : (int)(100L * record.Step / total);
-                        WriteProgress(progress);
+                            : string.Format(CultureInfo.InvariantCulture, "Step {0:N0} of {1:N0}: loss {2:F4}", record.Step, total, record.Loss));
                     }
                 }
             }
@@ -422,25 +407,21 @@ namespace MakemorePS.Commands
             }
             catch (PipelineStoppedException)
             {
-                SaveCheckpointWhileStopping(trainer);
+                _checkpoint.SaveWhileStopping(trainer.ToModel);
                 throw;
             }
 
             if (IsStopping)
             {
                 // PowerShell discards the output of a stopped pipeline: the checkpoint is what the user keeps.
-                SaveCheckpointWhileStopping(trainer);
+                _checkpoint.SaveWhileStopping(trainer.ToModel);
                 return;
             }
 
-            progress.RecordType = ProgressRecordType.Completed;
-            WriteProgress(progress);
+            progress.Complete();
 
             MlpModel model = trainer.ToModel();
-            if (_checkpointFile is not null)
-            {
-                SaveCheckpoint(model);
-            }
+            SaveCheckpoint(model);
 
             if (AsTrainingRecord.IsPresent)
             {
@@ -459,46 +440,6 @@ namespace MakemorePS.Commands
             WriteObject(output);
         }
 
-        private string? PrepareCheckpointFile(string path) =>
-            OutputFile.Prepare(this, path, literal: true, Force.IsPresent, NoClobber.IsPresent, "Train an MLP and save checkpoints");
-
-        private void SaveCheckpoint(MlpModel model)
-        {
-            try
-            {
-                WriteModelFile(model, _checkpointFile!);
-                WriteVerbose($"Saved a checkpoint after step {model.Steps} to '{_checkpointFile}'.");
-            }
-            catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
-            {
-                // Training goes on: losing a checkpoint must not lose the run.
-                WriteError(ErrorRecords.Create(
-                    new IOException($"Cannot write the checkpoint '{_checkpointFile}': {exception.Message} Training continues; fix the path or its permissions to keep checkpoints.", exception),
-                    ErrorIds.CheckpointFailed, ErrorCategory.WriteError, _checkpointFile));
-            }
-        }
-
-        private void SaveCheckpointWhileStopping(MlpTrainer trainer)
-        {
-            if (_checkpointFile is null)
-            {
-                return;
-            }
-
-            // Nothing can be written to the host once the pipeline stops, so a failure here cannot be reported.
-            try
-            {
-                WriteModelFile(trainer.ToModel(), _checkpointFile);
-            }
-            catch (IOException)
-            {
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
-        }
-
-        // Atomic, keeps the file's permissions, and a read-only file (allowed by -Force) stays read-only.
-        private static void WriteModelFile(MlpModel model, string file) => OutputFile.Write(file, target => ModelFile.Save(model, target));
+        private void SaveCheckpoint(MlpModel model) => _checkpoint.Save(this, model, $"step {model.Steps}");
     }
 }

@@ -70,7 +70,7 @@ namespace MakemorePS.Common
                 return;
             }
 
-            OutputFiles.PrepareToReplace(this, file, NoClobber.IsPresent, Force.IsPresent);
+            OutputFile.PrepareToReplace(this, file, Force.IsPresent, NoClobber.IsPresent);
 
             int width = MyInvocation.BoundParameters.ContainsKey(nameof(Width)) ? Width : defaultWidth;
             int height = MyInvocation.BoundParameters.ContainsKey(nameof(Height)) ? Height : defaultHeight;

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using MakemorePS.Core;
 
 namespace MakemorePS.Common
@@ -13,10 +12,10 @@ namespace MakemorePS.Common
     {
         /// <summary>
         /// One column name per symbol, in vocabulary order. A symbol keeps its own text, except that these become
-        /// "U+XXXX" (its scalar value in hexadecimal, at least four digits):
+        /// "U+XXXX" (<see cref="SymbolLabel.CodeName"/>):
         /// <list type="bullet">
-        /// <item><description>symbols that would be invisible or ambiguous as a name: whitespace, separators, control and
-        /// format characters, private-use and unassigned code points;</description></item>
+        /// <item><description>symbols that would be invisible or ambiguous as a name (<see cref="SymbolLabel.IsHardToRead"/>):
+        /// whitespace, separators, control and format characters, private-use and unassigned code points;</description></item>
         /// <item><description>symbols that equal another symbol under <see cref="StringComparer.OrdinalIgnoreCase"/> (such as
         /// "A" and "a"), except the lower-case member of such a group, which keeps its text (if a group has several
         /// lower-case members, the one with the smallest scalar value keeps it).</description></item>
@@ -37,9 +36,9 @@ namespace MakemorePS.Common
             for (int i = 0; i < v; i++)
             {
                 string symbol = vocabulary.GetSymbol(i);
-                if (IsHardToRead(symbol))
+                if (SymbolLabel.IsHardToRead(symbol))
                 {
-                    names[i] = CodeName(vocabulary.GetScalar(i));
+                    names[i] = SymbolLabel.CodeName(vocabulary.GetScalar(i));
                     continue;
                 }
 
@@ -66,34 +65,12 @@ namespace MakemorePS.Common
                 {
                     if (k != keeper)
                     {
-                        names[members[k]] = CodeName(vocabulary.GetScalar(members[k]));
+                        names[members[k]] = SymbolLabel.CodeName(vocabulary.GetScalar(members[k]));
                     }
                 }
             }
 
             return names;
-        }
-
-        /// <summary>"U+XXXX": the scalar value in upper-case hexadecimal, at least four digits.</summary>
-        /// <param name="scalar">A Unicode scalar value.</param>
-        internal static string CodeName(int scalar) => "U+" + scalar.ToString("X4", CultureInfo.InvariantCulture);
-
-        private static bool IsHardToRead(string symbol)
-        {
-            switch (CharUnicodeInfo.GetUnicodeCategory(symbol, 0))
-            {
-                case UnicodeCategory.SpaceSeparator:
-                case UnicodeCategory.LineSeparator:
-                case UnicodeCategory.ParagraphSeparator:
-                case UnicodeCategory.Control:
-                case UnicodeCategory.Format:
-                case UnicodeCategory.PrivateUse:
-                case UnicodeCategory.Surrogate:
-                case UnicodeCategory.OtherNotAssigned:
-                    return true;
-                default:
-                    return char.IsWhiteSpace(symbol, 0);
-            }
         }
     }
 }

@@ -7,9 +7,11 @@ using System.Runtime.InteropServices;
 namespace MakemorePS.Common
 {
     /// <summary>
-    /// The protection every file a cmdlet writes gets (Export-BigramModel, -CheckpointPath): -NoClobber refuses an
-    /// existing file, a read-only file is replaced only with -Force (and stays read-only), ShouldProcess guards the
-    /// write, and one command never writes two objects to the same file.
+    /// The protection every file a cmdlet writes gets: -NoClobber refuses an existing file, a read-only file is replaced
+    /// only with -Force, and ShouldProcess guards the write. Model files (Export-BigramModel, -CheckpointPath) are
+    /// checked before ShouldProcess, stay read-only, and one command never writes two objects to the same file
+    /// (<see cref="Prepare"/>, <see cref="Write"/>, <see cref="Claim"/>); charts are checked after ShouldProcess and a
+    /// replaced read-only chart becomes writable (<see cref="PrepareToReplace"/>).
     /// </summary>
     internal sealed class OutputFile
     {
@@ -27,25 +29,21 @@ namespace MakemorePS.Common
         internal static string? Prepare(PSCmdlet cmdlet, string path, bool literal, bool force, bool noClobber, string action)
         {
             string file = ProviderPaths.ResolveOutputFile(cmdlet, path, literal);
-            var existing = new FileInfo(file);
-            if (existing.Exists)
-            {
-                if (noClobber)
-                {
-                    cmdlet.ThrowTerminatingError(ErrorRecords.Create(
-                        new IOException($"The file '{file}' already exists and -NoClobber was given. Choose another path, or leave out -NoClobber to replace it."),
-                        ErrorIds.FileExists, ErrorCategory.ResourceExists, file));
-                }
-
-                if (existing.IsReadOnly && !force)
-                {
-                    cmdlet.ThrowTerminatingError(ErrorRecords.Create(
-                        new UnauthorizedAccessException($"The file '{file}' is read-only. Use -Force to replace it anyway (it stays read-only)."),
-                        ErrorIds.FileReadOnly, ErrorCategory.PermissionDenied, file));
-                }
-            }
-
+            CheckReplaceable(cmdlet, file, force, noClobber, keepsReadOnly: true);
             return cmdlet.ShouldProcess(file, action) ? file : null;
+        }
+
+        /// <summary>
+        /// Makes <paramref name="file"/> (resolved, and already approved by ShouldProcess) ready to be replaced by a chart:
+        /// an existing file stops the command with FileExists under -NoClobber, and a read-only one with FileReadOnly
+        /// unless -Force, which clears the attribute.
+        /// </summary>
+        internal static void PrepareToReplace(PSCmdlet cmdlet, string file, bool force, bool noClobber)
+        {
+            if (CheckReplaceable(cmdlet, file, force, noClobber, keepsReadOnly: false))
+            {
+                new FileInfo(file).IsReadOnly = false;
+            }
         }
 
         /// <summary>
@@ -89,6 +87,36 @@ namespace MakemorePS.Common
                     new FileInfo(file).IsReadOnly = true;
                 }
             }
+        }
+
+        /// <summary>
+        /// Terminates with FileExists when <paramref name="file"/> exists under -NoClobber, and with FileReadOnly when it
+        /// is read-only without -Force. True when it is a read-only file that -Force allows to be replaced.
+        /// </summary>
+        private static bool CheckReplaceable(PSCmdlet cmdlet, string file, bool force, bool noClobber, bool keepsReadOnly)
+        {
+            var existing = new FileInfo(file);
+            if (!existing.Exists)
+            {
+                return false;
+            }
+
+            if (noClobber)
+            {
+                cmdlet.ThrowTerminatingError(ErrorRecords.Create(
+                    new IOException($"The file '{file}' already exists and -NoClobber was given. Choose another path, or leave out -NoClobber to replace it."),
+                    ErrorIds.FileExists, ErrorCategory.ResourceExists, file));
+            }
+
+            if (existing.IsReadOnly && !force)
+            {
+                string afterwards = keepsReadOnly ? " (it stays read-only)." : ".";
+                cmdlet.ThrowTerminatingError(ErrorRecords.Create(
+                    new UnauthorizedAccessException($"The file '{file}' is read-only. Use -Force to replace it anyway{afterwards}"),
+                    ErrorIds.FileReadOnly, ErrorCategory.PermissionDenied, file));
+            }
+
+            return existing.IsReadOnly;
         }
     }
 }

@@ -1,27 +1,13 @@
 using System;
-using System.Globalization;
-using System.Management.Automation;
 
 namespace MakemorePS.Common
 {
     /// <summary>Accepts only finite numbers greater than zero (ValidateRange cannot exclude its lower bound).</summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    internal sealed class ValidatePositiveAttribute : ValidateArgumentsAttribute
+    internal sealed class ValidatePositiveAttribute : ValidateFiniteNumberAttribute
     {
-        /// <inheritdoc/>
-        protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
-        {
-            double value = Convert.ToDouble(arguments is PSObject wrapped ? wrapped.BaseObject : arguments, CultureInfo.InvariantCulture);
-            if (double.IsNaN(value))
-            {
-                throw new ValidationMetadataException("NaN is not a number: give a finite number greater than 0.");
-            }
+        private protected override string Requirement => "greater than 0";
 
-            if (!(value > 0.0) || double.IsInfinity(value))
-            {
-                throw new ValidationMetadataException(string.Format(CultureInfo.InvariantCulture,
-                    "The value {0} is not valid: it must be a finite number greater than 0.", arguments));
-            }
-        }
+        private protected override bool IsWithinBound(double value) => value > 0.0;
     }
 }
