@@ -77,7 +77,9 @@ namespace MakemorePS.Core
 
             int v = matrix.Size;
             string valueName = matrix.Kind == HeatmapValueKind.Counts ? "count" : "probability";
-            var model = new PlotModel
+            // A square plot area in a picture of any shape: V columns and V rows over it make square cells, as in the
+            // lecture's imshow, with the symbols along the top and down the left next to them.
+            var model = new SquarePlotModel
             {
                 Title = string.IsNullOrEmpty(title)
                     ? (matrix.Kind == HeatmapValueKind.Counts ? "Bigram counts" : "Bigram probabilities P(next | current)")
@@ -85,9 +87,6 @@ namespace MakemorePS.Core
                 Background = OxyColors.White,
                 DefaultFont = ChartStyle.FontFamily,
                 PlotAreaBorderThickness = new OxyThickness(0),
-
-                // Equal scales on both axes: square cells, as in the lecture's imshow.
-                PlotType = PlotType.Cartesian,
             };
 
             model.Axes.Add(new SymbolAxis(matrix.Vocabulary, AxisPosition.Top, "next character", reversed: false));
