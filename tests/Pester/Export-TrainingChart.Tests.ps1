@@ -4,8 +4,14 @@ BeforeAll {
     $script:Neural = Invoke-BigramTraining -Steps 30
 
     function Get-SvgText {
-        # The text elements of an SVG file, parsed as XML (it must be well formed); the DTD is never fetched.
+        # The texts of an SVG file.
         param([Parameter(Mandatory)] [string] $LiteralPath)
+        @(Get-SvgElement -LiteralPath $LiteralPath -Name text | ForEach-Object InnerText)
+    }
+
+    function Get-SvgElement {
+        # The elements of one name (text, ellipse, ...) of an SVG file, parsed as XML (it must be well formed); the DTD is never fetched.
+        param([Parameter(Mandatory)] [string] $LiteralPath, [Parameter(Mandatory)] [string] $Name)
         $settings = [System.Xml.XmlReaderSettings]::new()
         $settings.DtdProcessing = [System.Xml.DtdProcessing]::Ignore
         $settings.XmlResolver = $null
@@ -19,7 +25,7 @@ BeforeAll {
         }
         $namespaces = [System.Xml.XmlNamespaceManager]::new($document.NameTable)
         $namespaces.AddNamespace('svg', 'http://www.w3.org/2000/svg')
-        @($document.SelectNodes('//svg:text', $namespaces) | ForEach-Object InnerText)
+        @($document.SelectNodes("//svg:$Name", $namespaces))
     }
 }
 
@@ -43,6 +49,23 @@ Describe 'Export-TrainingChart' {
             $script:Neural | Export-TrainingChart -Path $fromModel
             Invoke-BigramTraining -Steps 30 -AsTrainingRecord | Export-TrainingChart -Path $fromRecords
             (Get-FileHash -LiteralPath $fromRecords).Hash | Should -Be (Get-FileHash -LiteralPath $fromModel).Hash
+        }
+
+        It 'draws a one-step run, of a model or of its record, as dots over step 1' {
+            $fromModel = Join-Path -Path $TestDrive -ChildPath 'one-step-model.svg'
+            $fromRecord = Join-Path -Path $TestDrive -ChildPath 'one-step-record.svg'
+            Invoke-BigramTraining -Steps 1 | Export-TrainingChart -Path $fromModel
+            Invoke-BigramTraining -Steps 1 -AsTrainingRecord | Export-TrainingChart -Path $fromRecord
+            foreach ($file in $fromModel, $fromRecord) {
+                # The step axis's only label is "1"; the loss, its NLL part and its regularization part are dots above it.
+                $step = @(Get-SvgElement -LiteralPath $file -Name text | Where-Object InnerText -EQ '1')
+                $step.Count | Should -Be 1
+                $x = [double]($step[0].GetAttribute('transform') -replace '^translate\(([^,]+),.*$', '$1')
+                $dots = @(Get-SvgElement -LiteralPath $file -Name ellipse | Where-Object { [math]::Abs([double]$_.GetAttribute('cx') - $x) -lt 0.01 })
+                $dots.Count | Should -Be 3
+                @($dots | Where-Object { $_.GetAttribute('style') -match 'fill:rgb\(31,119,180\)' }).Count | Should -Be 2
+                $dots | ForEach-Object { [double]$_.GetAttribute('rx') | Should -BeGreaterOrEqual 3 }
+            }
         }
 
         It 'draws one labelled series per run, from models or from records, with a log scale' {

@@ -27,8 +27,8 @@ namespace MakemorePS.Core
     /// <summary>
     /// The loss curve: loss against step, one colour per run. When a run's points hold a regularization term, its NLL part
     /// gets its own dashed series beside the total, and its regularization part a lighter dotted series on an axis of its
-    /// own on the right. When they hold a dev loss, it is a dash-dot series beside the training loss. A legend names every
-    /// series.
+    /// own on the right. When they hold a dev loss, it is a dash-dot series beside the training loss. A series of a single
+    /// point (a one-step run) is a dot. A legend names every series.
     /// </summary>
     public static class TrainingChart
     {
@@ -46,6 +46,9 @@ namespace MakemorePS.Core
 
         /// <summary>The key of the right axis, which carries the regularization part.</summary>
         public const string RegularizationAxisKey = "regularization";
+
+        // The radius, in pixels, of the dot that stands for a series of one point.
+        private const double LonePointRadius = 4;
 
         // The first colours of matplotlib's default cycle ("tab10"), so runs look as they would in the lecture's notebook.
         private static readonly OxyColor[] RunColors =
@@ -120,6 +123,16 @@ namespace MakemorePS.Core
                 {
                     model.Series.Add(CreateSeries(run, LossComponent.NegativeLogLikelihood, color, logScale));
                     model.Series.Add(CreateSeries(run, LossComponent.Regularization, color, logScale));
+                }
+            }
+
+            // The plot's edge would cut a dot at the end of an axis's range in half: the axes leave room for a whole one.
+            if (model.Series.OfType<LineSeries>().Any(series => series.Points.Count == 1))
+            {
+                foreach (Axis axis in model.Axes)
+                {
+                    axis.MinimumDataMargin = LonePointRadius;
+                    axis.MaximumDataMargin = LonePointRadius;
                 }
             }
 
@@ -200,6 +213,14 @@ namespace MakemorePS.Core
                 }
 
                 series.Points.Add(new DataPoint(point.Step, value.Value));
+            }
+
+            // A line needs two points: a lone one (a one-step run, a dev loss measured once) is drawn as a dot.
+            if (series.Points.Count == 1)
+            {
+                series.MarkerType = MarkerType.Circle;
+                series.MarkerSize = LonePointRadius;
+                series.MarkerFill = series.Color;
             }
 
             return series;
