@@ -220,11 +220,51 @@ namespace MakemorePS.Core.Tests
             var plot = PlotArea(document);
 
             // The one-step run's loss and NLL are dots in its colour (matplotlib's first) at the left edge of the step axis.
-            var dots = Dots(document).Where(d => d.Fill == (31, 119, 180) && d.X < plot.Right).ToList();
+            var dots = Dots(document)
+                .Where(d => d.Fill == (31, 119, 180) && d.X >= plot.Left && d.X <= plot.Right && d.Y >= plot.Top && d.Y <= plot.Bottom)
+                .ToList();
             Assert.Equal(2, dots.Count);
             Assert.All(dots, d => Assert.True(
                 d.X - d.Radius >= plot.Left && d.Y - d.Radius >= plot.Top && d.Y + d.Radius <= plot.Bottom,
                 $"The dot at ({d.X}, {d.Y}) is cut by the plot's edge ({plot.Left}, {plot.Top})–({plot.Right}, {plot.Bottom})."));
+        }
+
+        [Theory]
+        [InlineData(300, 300, false)]
+        [InlineData(300, 800, false)]
+        [InlineData(800, 500, true)] // the default size
+        [InlineData(1600, 400, true)]
+        public void TheLegendIsBesideThePlotInAWidePictureAndBelowItInANarrowOne(int width, int height, bool beside)
+        {
+            PlotModel chart = TrainingChart.Create(new[] { new TrainingRun("", Records(3, 2.5, 2.4)) });
+            XDocument document = PlottingSvg.Parse(SvgChart.ToSvg(chart, width, height));
+            var plot = PlotArea(document);
+            IReadOnlyList<SvgText> texts = PlottingSvg.Texts(document);
+
+            // The legend's entries are the words that start at their anchor (the right axis's numbers do too; the titles are
+            // centred on theirs).
+            bool IsNumber(SvgText t) => double.TryParse(t.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+            var entries = texts.Where(t => t.Anchor == "start" && !IsNumber(t)).ToList();
+            Assert.Equal(new[] { "NLL", "loss", "regularization" }, entries.Select(t => t.Text).OrderBy(t => t, StringComparer.Ordinal));
+            Assert.All(entries, t => Assert.True(
+                t.Box.Left >= 0 && t.Box.Right <= width && t.Box.Top >= 0 && t.Box.Bottom <= height,
+                $"At {width}×{height} the legend entry '{t.Text}' leaves the picture."));
+            if (beside)
+            {
+                // Right of the plot and of the regularization axis: its numbers, and its title (turned upright, its
+                // baseline is its right edge).
+                double axis = Math.Max(
+                    texts.Where(t => IsNumber(t) && t.X > plot.Right).Max(t => t.Box.Right),
+                    texts.Where(t => t.Text == "regularization" && t.Anchor == "middle").Max(t => t.X));
+                Assert.All(entries, t => Assert.True(t.Box.Left > axis && t.Y >= plot.Top && t.Y <= plot.Bottom, $"At {width}×{height} the legend entry '{t.Text}' is not beside the plot."));
+            }
+            else
+            {
+                // Under the step axis's title, leaving the plot at least half the picture's width.
+                SvgText step = Assert.Single(texts, t => t.Text == "step");
+                Assert.All(entries, t => Assert.True(t.Box.Top >= step.Box.Bottom, $"At {width}×{height} the legend entry '{t.Text}' is not below the step axis."));
+                Assert.True(plot.Right - plot.Left >= width / 2.0, $"At {width}×{height} the plot is {plot.Right - plot.Left:0} px wide.");
+            }
         }
 
         // The circles the SVG draws: the centre, radius and fill of each.

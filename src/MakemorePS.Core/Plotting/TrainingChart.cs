@@ -76,18 +76,15 @@ namespace MakemorePS.Core
                 throw new ArgumentException("Every run needs at least one training step.", nameof(runs));
             }
 
-            var model = new PlotModel
+            // The legend is outside the plot area, so it never hides the end of a curve, where the final loss is read: on
+            // the right, or below the plot in a narrow picture.
+            var model = new AdaptiveLegendPlotModel
             {
                 Title = string.IsNullOrEmpty(title) ? "Training loss" : ChartText.Text(title),
                 Background = OxyColors.White,
                 DefaultFont = ChartStyle.FontFamily,
             };
-            // Outside the plot area, the legend never hides the end of a curve, where the final loss is read.
-            model.Legends.Add(new Legend
-            {
-                LegendPosition = LegendPosition.RightTop,
-                LegendPlacement = LegendPlacement.Outside,
-            });
+            model.Legends.Add(new Legend());
             model.Axes.Add(new LinearAxis
             {
                 Position = AxisPosition.Bottom,
