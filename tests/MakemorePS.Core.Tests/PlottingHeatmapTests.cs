@@ -147,6 +147,56 @@ namespace MakemorePS.Core.Tests
             Assert.True(Math.Abs(bands.Min(b => b.Y) - top) < 1 && Math.Abs(bands.Max(b => b.Y + b.H) - bottom) < 1, $"At {width}×{height} the colour bar is not as tall as the cells.");
         }
 
+        [Theory]
+        [InlineData(300, 300)]
+        [InlineData(500, 500)]
+        [InlineData(1200, 400)]
+        [InlineData(700, 800)]
+        [InlineData(1162, 1162)] // the default size
+        public void MeasuringTheCellLabelsGivesTheCellAndLabelSizesOfThePictureAndTheCellSizeLabelsNeed(int width, int height)
+        {
+            const double Tolerance = 1e-3;
+            PlotModel chart = BigramHeatmapChart.Create(BundledCounts);
+            HeatmapCellLabels measured = BigramHeatmapChart.MeasureCellLabels(chart, width, height);
+            XDocument document = PlottingSvg.Parse(SvgChart.ToSvg(chart, width, height));
+            IReadOnlyList<SvgCell> cells = PlottingSvg.Cells(document, width);
+            Assert.Equal(27 * 27, cells.Count);
+            Assert.True(Math.Abs(cells[0].Width - measured.CellSize) < Tolerance, $"At {width}×{height} the cells are {cells[0].Width} px, measured {measured.CellSize}.");
+            var fontSizes = cells.SelectMany(c => c.Texts).Select(t => t.FontSize).Distinct().ToList();
+            Assert.True(measured.LegibleCellSize > 0 && !double.IsInfinity(measured.LegibleCellSize), $"At {width}×{height} the labels need cells of {measured.LegibleCellSize} px.");
+            if (measured.FontSize is double fontSize)
+            {
+                Assert.True(Math.Abs(Assert.Single(fontSizes) - fontSize) < Tolerance, $"At {width}×{height} the labels are {fontSizes[0]} px, measured {fontSize}.");
+                Assert.True(measured.CellSize >= measured.LegibleCellSize, $"At {width}×{height} cells of {measured.CellSize} px are labelled, but labels need {measured.LegibleCellSize}.");
+            }
+            else
+            {
+                Assert.Empty(fontSizes);
+                Assert.True(measured.CellSize < measured.LegibleCellSize, $"At {width}×{height} cells of {measured.CellSize} px are unlabelled, but labels need only {measured.LegibleCellSize}.");
+            }
+
+            if (width == 300 || height == 400)
+            {
+                Assert.Null(measured.FontSize);
+            }
+
+            if (width == 1162)
+            {
+                Assert.NotNull(measured.FontSize);
+            }
+        }
+
+        [Fact]
+        public void CellsOfMoreThanFortySymbolsNeverHaveRoomForLabels()
+        {
+            HeatmapMatrix matrix = HeatmapMatrix.FromCounts(BigramCounter.CountNames("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".Select(c => c + "a")));
+            int size = BigramHeatmapChart.DefaultSize(matrix.Size);
+            HeatmapCellLabels measured = BigramHeatmapChart.MeasureCellLabels(BigramHeatmapChart.Create(matrix), size, size);
+            Assert.Null(measured.FontSize);
+            Assert.True(double.IsPositiveInfinity(measured.LegibleCellSize));
+            Assert.True(measured.CellSize > 10, $"The cells are {measured.CellSize} px.");
+        }
+
         // The smallest font size, in pixels, that a person reads on screen without effort.
         private const double LegibleFontSize = 8;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using OxyPlot;
 using OxyPlot.Axes;
 using OxyPlot.Series;
@@ -41,6 +42,25 @@ namespace MakemorePS.Core
 
         /// <summary>Whether the cells of a V×V heatmap carry labels where they are drawn large enough for legible ones.</summary>
         public static bool HasCellLabels(int symbols) => symbols <= MaxLabelledSymbols;
+
+        /// <summary>How the cells of <paramref name="chart"/> (made by <see cref="Create"/>) are labelled in a picture of this size.</summary>
+        /// <exception cref="ArgumentException">The chart is not a heatmap made by <see cref="Create"/>.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">A size is outside what <see cref="SvgChart"/> draws.</exception>
+        public static HeatmapCellLabels MeasureCellLabels(PlotModel chart, int width, int height)
+        {
+            if (chart is null)
+            {
+                throw new ArgumentNullException(nameof(chart));
+            }
+
+            if (!(chart.Series.OfType<LabelledHeatMapSeries>().SingleOrDefault() is LabelledHeatMapSeries cells))
+            {
+                throw new ArgumentException("The chart is not a bigram heatmap.", nameof(chart));
+            }
+
+            SvgChart.Layout(chart, width, height);
+            return new HeatmapCellLabels(Math.Abs(cells.XAxis.Scale), cells.ActualLabelFontSize, cells.LegibleCellSize);
+        }
 
         /// <summary>
         /// The text of a cell: the bigram (row symbol, then column symbol) on one line, the value on the next. A bigram with a

@@ -56,6 +56,11 @@ namespace MakemorePS.Common
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>The size of the picture: -Width and -Height, or the defaults for those not given.</summary>
+        private protected (int Width, int Height) PictureSize(int defaultWidth, int defaultHeight) =>
+            (MyInvocation.BoundParameters.ContainsKey(nameof(Width)) ? Width : defaultWidth,
+             MyInvocation.BoundParameters.ContainsKey(nameof(Height)) ? Height : defaultHeight);
+
         /// <summary>
         /// Writes <paramref name="chart"/> as SVG to the file -Path or -LiteralPath names, after ShouldProcess and the
         /// -NoClobber and read-only checks; a size not given falls back to the defaults. Problems terminate the command.
@@ -72,8 +77,7 @@ namespace MakemorePS.Common
 
             OutputFile.PrepareToReplace(this, file, Force.IsPresent, NoClobber.IsPresent);
 
-            int width = MyInvocation.BoundParameters.ContainsKey(nameof(Width)) ? Width : defaultWidth;
-            int height = MyInvocation.BoundParameters.ContainsKey(nameof(Height)) ? Height : defaultHeight;
+            (int width, int height) = PictureSize(defaultWidth, defaultHeight);
             try
             {
                 SvgChart.Save(chart, file, width, height);
