@@ -188,6 +188,22 @@ Describe 'Export-BigramHeatmap' {
             (Get-FileHash -LiteralPath $script:File).Hash | Should -Be $script:Before.Hash
             @(Get-ChildItem -LiteralPath $TestDrive -Force -Filter '.existing.svg*').Count | Should -Be 0
         }
+
+        It 'keeps a read-only file read-only when -Force replaces it, as Export-BigramModel and Out-File do' {
+            (Get-Item -LiteralPath $script:File).IsReadOnly = $true
+            $script:Counts | Export-BigramHeatmap -Path $script:File -Force
+            (Get-FileHash -LiteralPath $script:File).Hash | Should -Not -Be $script:Before.Hash
+            (Get-Item -LiteralPath $script:File).IsReadOnly | Should -BeTrue
+        }
+
+        It 'only says what it would do under -WhatIf, with -NoClobber or on a read-only file, as Out-File does' {
+            $script:Counts | Export-BigramHeatmap -Path $script:File -NoClobber -WhatIf -ErrorVariable problems
+            $problems.Count | Should -Be 0
+            (Get-Item -LiteralPath $script:File).IsReadOnly = $true
+            $script:Counts | Export-BigramHeatmap -Path $script:File -WhatIf -ErrorVariable problems
+            $problems.Count | Should -Be 0
+            (Get-FileHash -LiteralPath $script:File).Hash | Should -Be $script:Before.Hash
+        }
     }
 
     Context 'Both editions' {

@@ -174,6 +174,22 @@ Describe 'Export-TrainingChart' {
             $script:Neural | Export-TrainingChart -Path $script:File -Force
             (Get-FileHash -LiteralPath $script:File).Hash | Should -Not -Be $script:Before.Hash
         }
+
+        It 'keeps a read-only file read-only when -Force replaces it, as Export-BigramModel and Out-File do' {
+            (Get-Item -LiteralPath $script:File).IsReadOnly = $true
+            $script:Neural | Export-TrainingChart -Path $script:File -Force
+            (Get-FileHash -LiteralPath $script:File).Hash | Should -Not -Be $script:Before.Hash
+            (Get-Item -LiteralPath $script:File).IsReadOnly | Should -BeTrue
+        }
+
+        It 'only says what it would do under -WhatIf, with -NoClobber or on a read-only file, as Out-File does' {
+            $script:Neural | Export-TrainingChart -Path $script:File -NoClobber -WhatIf -ErrorVariable problems
+            $problems.Count | Should -Be 0
+            (Get-Item -LiteralPath $script:File).IsReadOnly = $true
+            $script:Neural | Export-TrainingChart -Path $script:File -WhatIf -ErrorVariable problems
+            $problems.Count | Should -Be 0
+            (Get-FileHash -LiteralPath $script:File).Hash | Should -Be $script:Before.Hash
+        }
     }
 
     Context 'Errors' {
