@@ -15,6 +15,7 @@
         'Compare-BigramModel'
         'Export-BigramHeatmap'
         'Export-BigramModel'
+        'Export-DiagnosticChart'
         'Export-TrainingChart'
         'Get-BigramCounts'
         'Get-BigramProbability'

@@ -27,6 +27,9 @@ namespace MakemorePS.Core.Tests
         public string Label => string.Join("\n", Texts.OrderBy(t => t.Y).Select(t => t.Text));
     }
 
+    /// <summary>A polyline of an SVG file: its stroke colour as written ("black", "rgb(31,119,180)") and its points.</summary>
+    internal sealed record SvgLine(string Stroke, IReadOnlyList<(double X, double Y)> Points);
+
     /// <summary>Reads the SVG documents the charts write, as XML (it must be well formed), for the tests.</summary>
     internal static class PlottingSvg
     {
@@ -121,6 +124,22 @@ namespace MakemorePS.Core.Tests
 
             return cells;
         }
+
+        /// <summary>Every polyline (curves, legend samples, axis lines, ticks and gridlines), in document order.</summary>
+        public static IReadOnlyList<SvgLine> Lines(XDocument document) => document.Descendants(Svg + "polyline")
+            .Select(line => new SvgLine(
+                StrokeOf((string?)line.Attribute("style") ?? string.Empty),
+                ((string)line.Attribute("points")!).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                    .Select(point => point.Split(','))
+                    .Select(xy => (Number(xy[0]), Number(xy[1])))
+                    .ToList()))
+            .ToList();
+
+        /// <summary>How the SVG writes a colour: "rgb(r,g,b)", or a name for black and white.</summary>
+        public static string Stroke(OxyPlot.OxyColor color) =>
+            color == OxyPlot.OxyColors.Black ? "black" : string.Format(CultureInfo.InvariantCulture, "rgb({0},{1},{2})", color.R, color.G, color.B);
+
+        private static string StrokeOf(string style) => Regex.Match(style, @"stroke:(?<colour>[^;]+)", RegexOptions.CultureInvariant).Groups["colour"].Value;
 
         private static int Int(Match match, string group) => int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture);
 

@@ -12,6 +12,7 @@ namespace MakemorePS.Module.Tests
             "Compare-BigramModel",
             "Export-BigramHeatmap",
             "Export-BigramModel",
+            "Export-DiagnosticChart",
             "Export-TrainingChart",
             "Get-BigramCounts",
             "Get-BigramProbability",

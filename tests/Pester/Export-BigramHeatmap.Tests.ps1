@@ -2,31 +2,6 @@ BeforeAll {
     . (Join-Path -Path $PSScriptRoot -ChildPath 'TestSetup.ps1')
     $script:CommandType = 'MakemorePS.Commands.ExportBigramHeatmapCommand'
     $script:Counts = New-BigramModel
-
-    function Read-Svg {
-        # Parses an SVG file as XML (it must be well formed); the DTD is never fetched.
-        param([Parameter(Mandatory)] [string] $LiteralPath)
-        $settings = [System.Xml.XmlReaderSettings]::new()
-        $settings.DtdProcessing = [System.Xml.DtdProcessing]::Ignore
-        $settings.XmlResolver = $null
-        $reader = [System.Xml.XmlReader]::Create($LiteralPath, $settings)
-        try {
-            $document = [System.Xml.XmlDocument]::new()
-            $document.Load($reader)
-            $document
-        }
-        finally {
-            $reader.Dispose()
-        }
-    }
-
-    function Get-SvgText {
-        param([Parameter(Mandatory)] [string] $LiteralPath)
-        $document = Read-Svg -LiteralPath $LiteralPath
-        $namespaces = [System.Xml.XmlNamespaceManager]::new($document.NameTable)
-        $namespaces.AddNamespace('svg', 'http://www.w3.org/2000/svg')
-        @($document.SelectNodes('//svg:text', $namespaces) | ForEach-Object InnerText)
-    }
 }
 
 Describe 'Export-BigramHeatmap' {

@@ -2,31 +2,6 @@ BeforeAll {
     . (Join-Path -Path $PSScriptRoot -ChildPath 'TestSetup.ps1')
     $script:CommandType = 'MakemorePS.Commands.ExportTrainingChartCommand'
     $script:Neural = Invoke-BigramTraining -Steps 30
-
-    function Get-SvgText {
-        # The texts of an SVG file.
-        param([Parameter(Mandatory)] [string] $LiteralPath)
-        @(Get-SvgElement -LiteralPath $LiteralPath -Name text | ForEach-Object InnerText)
-    }
-
-    function Get-SvgElement {
-        # The elements of one name (text, ellipse, ...) of an SVG file, parsed as XML (it must be well formed); the DTD is never fetched.
-        param([Parameter(Mandatory)] [string] $LiteralPath, [Parameter(Mandatory)] [string] $Name)
-        $settings = [System.Xml.XmlReaderSettings]::new()
-        $settings.DtdProcessing = [System.Xml.DtdProcessing]::Ignore
-        $settings.XmlResolver = $null
-        $reader = [System.Xml.XmlReader]::Create($LiteralPath, $settings)
-        try {
-            $document = [System.Xml.XmlDocument]::new()
-            $document.Load($reader)
-        }
-        finally {
-            $reader.Dispose()
-        }
-        $namespaces = [System.Xml.XmlNamespaceManager]::new($document.NameTable)
-        $namespaces.AddNamespace('svg', 'http://www.w3.org/2000/svg')
-        @($document.SelectNodes("//svg:$Name", $namespaces))
-    }
 }
 
 Describe 'Export-TrainingChart' {

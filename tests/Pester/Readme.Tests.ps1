@@ -21,7 +21,7 @@ Describe 'The README''s main job' {
         $result = Invoke-FreshShell -Command 'Import-Module ./MakemorePS.psd1; (Get-Command -Module MakemorePS).Name | Sort-Object'
         $result.ExitCode | Should -Be 0
         $result.Lines | Should -Be @(
-            'Compare-BigramModel', 'Export-BigramHeatmap', 'Export-BigramModel', 'Export-TrainingChart', 'Get-BigramCounts', 'Get-BigramProbability', 'Get-BigramSample',
+            'Compare-BigramModel', 'Export-BigramHeatmap', 'Export-BigramModel', 'Export-DiagnosticChart', 'Export-TrainingChart', 'Get-BigramCounts', 'Get-BigramProbability', 'Get-BigramSample',
             'Get-BundledName', 'Get-NameSample', 'Import-BigramModel', 'Invoke-BigramTraining', 'Invoke-MlpTraining', 'Measure-NameLikelihood', 'New-BigramModel', 'Split-NameSet')
     }
 

@@ -38,3 +38,35 @@ function Write-NameFile {
     $text = ($Name -join $newLine) + $newLine
     [System.IO.File]::WriteAllText($LiteralPath, $text, [System.Text.UTF8Encoding]::new($ByteOrderMark.IsPresent))
 }
+
+function Read-Svg {
+    # Parses an SVG file as XML (it must be well formed); the DTD is never fetched.
+    param([Parameter(Mandatory)] [string] $LiteralPath)
+    $settings = [System.Xml.XmlReaderSettings]::new()
+    $settings.DtdProcessing = [System.Xml.DtdProcessing]::Ignore
+    $settings.XmlResolver = $null
+    $reader = [System.Xml.XmlReader]::Create($LiteralPath, $settings)
+    try {
+        $document = [System.Xml.XmlDocument]::new()
+        $document.Load($reader)
+        $document
+    }
+    finally {
+        $reader.Dispose()
+    }
+}
+
+function Get-SvgText {
+    # The text elements of an SVG file, in document order.
+    param([Parameter(Mandatory)] [string] $LiteralPath)
+    @(Get-SvgElement -LiteralPath $LiteralPath -Name text | ForEach-Object InnerText)
+}
+
+function Get-SvgElement {
+    # The elements of one name (text, ellipse, ...) of an SVG file, in document order.
+    param([Parameter(Mandatory)] [string] $LiteralPath, [Parameter(Mandatory)] [string] $Name)
+    $document = Read-Svg -LiteralPath $LiteralPath
+    $namespaces = [System.Xml.XmlNamespaceManager]::new($document.NameTable)
+    $namespaces.AddNamespace('svg', 'http://www.w3.org/2000/svg')
+    @($document.SelectNodes("//svg:$Name", $namespaces))
+}

@@ -50,15 +50,6 @@ namespace MakemorePS.Core
         // The radius, in pixels, of the dot that stands for a series of one point.
         private const double LonePointRadius = 4;
 
-        // The first colours of matplotlib's default cycle ("tab10"), so runs look as they would in the lecture's notebook.
-        private static readonly OxyColor[] RunColors =
-        {
-            OxyColor.FromRgb(0x1F, 0x77, 0xB4), OxyColor.FromRgb(0xFF, 0x7F, 0x0E), OxyColor.FromRgb(0x2C, 0xA0, 0x2C),
-            OxyColor.FromRgb(0xD6, 0x27, 0x28), OxyColor.FromRgb(0x94, 0x67, 0xBD), OxyColor.FromRgb(0x8C, 0x56, 0x4B),
-            OxyColor.FromRgb(0xE3, 0x77, 0xC2), OxyColor.FromRgb(0x7F, 0x7F, 0x7F), OxyColor.FromRgb(0xBC, 0xBD, 0x22),
-            OxyColor.FromRgb(0x17, 0xBE, 0xCF),
-        };
-
         /// <summary>Builds the chart.</summary>
         /// <param name="runs">The runs, each with at least one point.</param>
         /// <param name="title">The title; null or empty for "Training loss".</param>
@@ -109,7 +100,7 @@ namespace MakemorePS.Core
             for (int r = 0; r < runs.Count; r++)
             {
                 TrainingRun run = runs[r];
-                OxyColor color = RunColors[r % RunColors.Length];
+                OxyColor color = ChartStyle.SeriesColors[r % ChartStyle.SeriesColors.Length];
                 model.Series.Add(CreateSeries(run, LossComponent.Loss, color, logScale));
                 if (run.Points.Any(point => point.DevLoss.HasValue))
                 {

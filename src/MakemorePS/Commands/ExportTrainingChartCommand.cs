@@ -136,37 +136,17 @@ namespace MakemorePS.Commands
 
             point = default;
             if (item is null
-                || !TryReadNumber(item, "Step", out double? step) || step is null
-                || !TryReadNumber(item, "Loss", out double? loss) || loss is null
-                || !TryReadNumber(item, "NegativeLogLikelihood", out double? nll)
-                || !TryReadNumber(item, "Regularization", out double? regularization)
-                || !TryReadNumber(item, "DevLoss", out double? devLoss)
-                || step.Value != System.Math.Floor(step.Value) || step.Value < int.MinValue || step.Value > int.MaxValue)
+                || !RecordProperties.TryReadStep(item, "Step", out int step)
+                || !RecordProperties.TryReadNumber(item, "Loss", out double? loss) || loss is null
+                || !RecordProperties.TryReadNumber(item, "NegativeLogLikelihood", out double? nll)
+                || !RecordProperties.TryReadNumber(item, "Regularization", out double? regularization)
+                || !RecordProperties.TryReadNumber(item, "DevLoss", out double? devLoss))
             {
                 return false;
             }
 
-            point = new TrainingPoint((int)step.Value, loss.Value, nll, regularization, devLoss);
+            point = new TrainingPoint(step, loss.Value, nll, regularization, devLoss);
             return true;
-        }
-
-        // A property that is absent or empty reads as null; one that is not a number makes the record unreadable.
-        private static bool TryReadNumber(PSObject item, string name, out double? value)
-        {
-            value = null;
-            object? raw = item.Properties[name]?.Value;
-            if (raw is null || (raw is string text && text.Length == 0))
-            {
-                return true;
-            }
-
-            if (LanguagePrimitives.TryConvertTo(raw, CultureInfo.InvariantCulture, out double number))
-            {
-                value = number;
-                return true;
-            }
-
-            return false;
         }
     }
 }
