@@ -52,7 +52,7 @@ namespace MakemorePS.Commands
             HeatmapMatrix matrix = CollectMatrix();
             WriteVerbose($"Drawing a {matrix.Size}×{matrix.Size} heatmap of {(matrix.Kind == HeatmapValueKind.Counts ? "counts" : "probabilities")}{(BigramHeatmapChart.HasCellLabels(matrix.Size) ? string.Empty : " without cell labels (more than " + BigramHeatmapChart.MaxLabelledSymbols + " symbols)")}.");
             int size = BigramHeatmapChart.DefaultSize(matrix.Size);
-            ExportChart(BigramHeatmapChart.Create(matrix, Title), "Export bigram heatmap", size, size);
+            ExportChart(BigramHeatmapChart.Create(matrix, Title), "Export heatmap", size, size);
         }
 
         private HeatmapMatrix CollectMatrix()
