@@ -78,6 +78,18 @@ Describe 'Export-TrainingChart' {
             Get-SvgText -LiteralPath $records | Should -Contain 'loss'
         }
 
+        It 'draws an MLP loaded from its file as it drew the MLP that was saved' {
+            $saved = Join-Path -Path $TestDrive -ChildPath 'mlp.json'
+            $mlp = Get-BundledName -Count 500 | Invoke-MlpTraining -Steps 60 -HiddenSize 16 -ValidationName (Get-BundledName | Select-Object -Last 200) -DevLossInterval 20
+            $mlp | Export-BigramModel -Path $saved
+            $fromModel = Join-Path -Path $TestDrive -ChildPath 'trained.svg'
+            $fromFile = Join-Path -Path $TestDrive -ChildPath 'loaded.svg'
+            $mlp | Export-TrainingChart -Path $fromModel -Label 'mlp'
+            Import-BigramModel -LiteralPath $saved | Export-TrainingChart -Path $fromFile -Label 'mlp'
+            Get-SvgText -LiteralPath $fromFile | Should -Contain 'mlp: dev loss'
+            (Get-FileHash -LiteralPath $fromFile).Hash | Should -Be (Get-FileHash -LiteralPath $fromModel).Hash
+        }
+
         It 'takes a model by -InputObject' {
             $file = Join-Path -Path $TestDrive -ChildPath 'input.svg'
             Export-TrainingChart -InputObject $script:Neural -Path $file

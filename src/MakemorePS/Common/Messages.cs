@@ -12,6 +12,18 @@ namespace MakemorePS.Common
         /// <summary>The warning about blank names or lines that were skipped.</summary>
         internal static string SkippedBlank(long count) => $"Skipped {Count(count, "blank line")}.";
 
+        /// <summary>
+        /// The warning that settings of a new model were given for a continued one: "-Seed and -Initialization apply to a
+        /// new model only: a continued model keeps its weights and its random state, so they change nothing."
+        /// </summary>
+        /// <param name="kept">What the continued model keeps instead ("its weights").</param>
+        /// <param name="parameters">The parameters given ("-Initialization").</param>
+        internal static string AppliesToNewModelOnly(string kept, params string[] parameters)
+        {
+            bool plural = parameters.Length > 1;
+            return $"{string.Join(" and ", parameters)} {(plural ? "apply" : "applies")} to a new model only: a continued model keeps {kept}, so {(plural ? "they change" : "it changes")} nothing.";
+        }
+
         /// <summary>Why nothing could be counted or scored; points at the errors only when some were written.</summary>
         internal static string NoUsableNames(long errorsWritten) => errorsWritten > 0
             ? $"No usable names were read: every name was blank or invalid, or the files could not be read (see the {Count(errorsWritten, "error", "errors")} above). Give at least one valid name."
