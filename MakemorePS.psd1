@@ -6,7 +6,7 @@
     Author                 = 'MakemorePS contributors'
     CompanyName            = 'MakemorePS'
     Copyright              = '(c) MakemorePS contributors. MIT License.'
-    Description            = 'Character-level bigram language models of names (makemore, part 1) from the shell: count, train, sample, score and export.'
+    Description            = 'Character-level language models of names from the shell, after makemore parts 1 to 3: bigram models by counting and by gradient descent, and an MLP with embeddings and BatchNorm. Train, sample, score, save and load them, and chart them: heatmaps, loss curves and training diagnostics.'
     PowerShellVersion      = '5.1'
     TypesToProcess         = @('module/MakemorePS.types.ps1xml')
     FormatsToProcess       = @('module/MakemorePS.format.ps1xml')
@@ -33,7 +33,7 @@
     AliasesToExport        = @()
     PrivateData            = @{
         PSData = @{
-            Tags         = @('makemore', 'bigram', 'language-model', 'names', 'machine-learning', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            Tags         = @('makemore', 'bigram', 'mlp', 'language-model', 'names', 'machine-learning', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/makemoreps/MakemorePS'
             LicenseUri   = 'https://github.com/makemoreps/MakemorePS/blob/main/LICENSE'
         }

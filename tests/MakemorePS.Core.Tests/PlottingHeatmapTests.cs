@@ -376,6 +376,24 @@ namespace MakemorePS.Core.Tests
         }
 
         [Fact]
+        public void TheDefaultTitleSaysWhatARowConditionsOn()
+        {
+            MlpModel mlp = MlpTrainer.Train(BundledNames.Names.Take(500), new MlpTrainingOptions { Steps = 5, HiddenSize = 8, BlockSize = 4 });
+            HeatmapMatrix matrix = HeatmapMatrix.FromLanguageModel(mlp);
+            Assert.Equal(4, matrix.ContextLength);
+            (XDocument document, _) = Render(matrix);
+            Assert.Contains(PlottingSvg.Texts(document), t => t.Text == "Next-character probabilities P(next | ...current)");
+            Assert.DoesNotContain(PlottingSvg.Texts(document), t => t.Text.StartsWith("Bigram", StringComparison.Ordinal));
+
+            HeatmapMatrix bigram = HeatmapMatrix.FromLanguageModel(BigramModel.FromCounts(BundledNames.Counts));
+            Assert.Equal(1, bigram.ContextLength);
+            Assert.Equal("Bigram probabilities P(next | current)", BigramHeatmapChart.DefaultTitle(bigram));
+            Assert.Equal("Bigram counts", BigramHeatmapChart.DefaultTitle(HeatmapMatrix.FromCounts(BundledNames.Counts)));
+            Vocabulary vocabulary = Vocabulary.FromSymbols(new[] { "a" });
+            Assert.Throws<ArgumentOutOfRangeException>(() => HeatmapMatrix.FromNextSymbolDistributions(vocabulary, (current, row) => row.Fill(0.5), contextLength: 0));
+        }
+
+        [Fact]
         public void AnyNextSymbolDistributionCanBeDrawnAndBadOnesAreRefused()
         {
             Vocabulary vocabulary = Vocabulary.FromSymbols(new[] { "a", "b" });

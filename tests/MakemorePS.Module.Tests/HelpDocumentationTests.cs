@@ -19,6 +19,8 @@ namespace MakemorePS.Module.Tests
             "SYNOPSIS", "SYNTAX", "ALIASES", "DESCRIPTION", "EXAMPLES", "PARAMETERS", "INPUTS", "OUTPUTS", "NOTES", "RELATED LINKS",
         };
 
+        private static readonly Regex ListItemStart = new Regex(@"^\s*([-*+]|[0-9]+[.)])(\s|$)", RegexOptions.CultureInvariant);
+
         private static readonly Regex SyntaxParameter = new Regex(@"(?<=[\s\[])-(?<name>[A-Za-z][A-Za-z0-9]*)", RegexOptions.CultureInvariant);
 
         public static TheoryData<string> ContractCmdletNames => ContractCmdlets.Data();
@@ -280,6 +282,78 @@ namespace MakemorePS.Module.Tests
 
             Assert.Contains("softmax(log(N + k))", text, StringComparison.Ordinal);
             Assert.Contains("## See also", text, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void AboutTopicCmdletTableAndSeeAlsoListExactlyTheExportedCmdlets()
+        {
+            string[] lines = File.ReadAllLines(Path.Combine(RepositoryLayout.DocsDirectory, "about_MakemorePS.md"));
+            var exported = ManifestTests.ReadStringList("CmdletsToExport").OrderBy(n => n, StringComparer.Ordinal).ToList();
+            Assert.NotEmpty(exported);
+
+            int header = Array.FindIndex(lines, l => Regex.IsMatch(l, @"^\|\s*Cmdlet\s*\|"));
+            Assert.True(header >= 0, "about_MakemorePS has no table whose first column is 'Cmdlet'.");
+            var tabled = lines.Skip(header + 2).TakeWhile(l => l.StartsWith("|", StringComparison.Ordinal))
+                .Select(l => l.Split('|')[1].Trim().Trim('`')).ToList();
+            Assert.Equal(tabled.Count, tabled.Distinct(StringComparer.Ordinal).Count());
+            Assert.Equal(exported, tabled.OrderBy(n => n, StringComparer.Ordinal));
+
+            var linked = lines.SkipWhile(l => l != "## See also").Skip(1)
+                .Select(l => Regex.Match(l, @"^- \[(?<name>[^\]]+)\]\((?<file>[^)]+)\)$"))
+                .Where(m => m.Success && m.Groups["file"].Value == m.Groups["name"].Value + ".md")
+                .Select(m => m.Groups["name"].Value).OrderBy(n => n, StringComparer.Ordinal);
+            Assert.Equal(exported, linked);
+        }
+
+        /// <summary>
+        /// The help compiler (build/HelpCompiler.psm1) starts a new paragraph at every line that looks like a list item
+        /// ("- ", "* ", or a number and "." or ")"), so prose wrapped onto a line that starts with "2147483647." is split
+        /// in two. Only a paragraph that starts as a list item may have such lines.
+        /// </summary>
+        [Fact]
+        public void NoProseLineStartsLikeAListItem()
+        {
+            var problems = new List<string>();
+            foreach (string path in Directory.GetFiles(RepositoryLayout.DocsDirectory, "*.md"))
+            {
+                string[] lines = File.ReadAllLines(path);
+                bool inFence = false;
+                bool inFrontMatter = lines.Length > 0 && lines[0] == "---";
+                string? paragraphStart = null;
+                for (int i = inFrontMatter ? 1 : 0; i < lines.Length; i++)
+                {
+                    string line = lines[i];
+                    if (inFrontMatter)
+                    {
+                        inFrontMatter = line != "---";
+                        continue;
+                    }
+
+                    if (line.TrimStart().StartsWith("```", StringComparison.Ordinal))
+                    {
+                        inFence = !inFence;
+                        paragraphStart = null;
+                        continue;
+                    }
+
+                    if (inFence || line.Trim().Length == 0 || line.StartsWith("#", StringComparison.Ordinal) || line.StartsWith("|", StringComparison.Ordinal))
+                    {
+                        paragraphStart = null;
+                        continue;
+                    }
+
+                    if (paragraphStart == null)
+                    {
+                        paragraphStart = line;
+                    }
+                    else if (ListItemStart.IsMatch(line) && !ListItemStart.IsMatch(paragraphStart))
+                    {
+                        problems.Add($"{Path.GetFileName(path)}, line {i + 1}: '{line.Trim()}' would start a new paragraph; rewrap the line before it.");
+                    }
+                }
+            }
+
+            Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
         }
 
         private static string HelpPath(string commandName) => Path.Combine(RepositoryLayout.DocsDirectory, commandName + ".md");

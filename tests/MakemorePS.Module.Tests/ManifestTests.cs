@@ -79,7 +79,8 @@ namespace MakemorePS.Module.Tests
             return (lineEnd < 0 ? text.Substring(index) : text.Substring(index, lineEnd - index)).Trim();
         }
 
-        private static string[] ReadStringList(string key)
+        /// <summary>The strings of a list such as CmdletsToExport = @( ... ), comments left out.</summary>
+        internal static string[] ReadStringList(string key)
         {
             string raw = ReadRawValue(key);
             string withoutComments = Regex.Replace(raw, @"(?m)#.*$", string.Empty);

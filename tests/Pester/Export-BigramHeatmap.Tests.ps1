@@ -45,10 +45,14 @@ Describe 'Export-BigramHeatmap' {
             $mlp = Get-BundledName -Count 500 | Invoke-MlpTraining -Steps 30 -HiddenSize 16
             $mlp | Export-BigramHeatmap -Path $file -Probability
             $texts = Get-SvgText -LiteralPath $file
-            $texts | Should -Contain 'Bigram probabilities P(next | current)'
+            # Row c is P(next | "..c"): two boundary tokens of padding, then c.
+            $texts | Should -Contain 'Next-character probabilities P(next | ..current)'
+            $texts | Should -Not -Contain 'Bigram probabilities P(next | current)'
             @($texts | Where-Object { $_ -cmatch '^[.a-z]{2}$' }).Count | Should -Be 729
             $failure = { $mlp | Export-BigramHeatmap -Path (Join-Path -Path $TestDrive -ChildPath 'mlp-counts.svg') } | Should -Throw -PassThru
             $failure.FullyQualifiedErrorId | Should -Be "InvalidChartInput,$script:CommandType"
+            # It suggests counting the names the model was trained on, not the bundled names.
+            $failure.Exception.Message | Should -BeLike '*-Probability*the names it was trained on*Get-Content train.txt | Get-BigramCounts | Export-BigramHeatmap counts.svg*'
         }
 
         It 'takes -Width and -Height' {

@@ -168,6 +168,20 @@ Describe 'Export-BigramModel: paths and files as PowerShell users expect' {
         (Import-BigramModel -LiteralPath $file).Kind | Should -Be 'Neural'
     }
 
+    It 'names the kind of model in the -WhatIf message' {
+        # -WhatIf writes to the host, so a child PowerShell runs the exports and its console output is read.
+        $file = Join-Path -Path $TestDrive -ChildPath 'whatif-kind.json'
+        $command = "Import-Module ./MakemorePS.psd1; " +
+            "Get-BundledName -Count 100 | Invoke-MlpTraining -Steps 1 -HiddenSize 4 | Export-BigramModel -Path '$file' -WhatIf; " +
+            "New-BigramModel | Export-BigramModel -Path '$file' -WhatIf"
+        $result = Invoke-ChildPowerShell -ArgumentList @('-NoProfile', '-NonInteractive', '-Command', $command) -WorkingDirectory $script:RepositoryRoot
+        $result.ExitCode | Should -Be 0 -Because ($result.Lines -join "`n")
+        $result.Lines | Should -Be @(
+            "What if: Performing the operation `"Export model (Mlp)`" on target `"$file`"."
+            "What if: Performing the operation `"Export model (Counts)`" on target `"$file`".")
+        Test-Path -LiteralPath $file | Should -BeFalse
+    }
+
     It 'only says what it would do under -WhatIf, with -NoClobber or on a read-only file, as Out-File does' {
         $file = Join-Path -Path $TestDrive -ChildPath 'whatif.json'
         $script:Counts | Export-BigramModel -Path $file

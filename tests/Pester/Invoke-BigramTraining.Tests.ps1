@@ -333,6 +333,34 @@ Describe 'Invoke-BigramTraining: output, input rules and protected checkpoints' 
         $failed[0].FullyQualifiedErrorId | Should -Be "CheckpointFailed,$script:TrainCommandType"
     }
 
+    It 'writes a new progress record each time, so a host that keeps them sees every state' {
+        # At most one record per 0.1 s, but always the first and the last step, then the completion.
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddCommand('Import-Module').AddParameter('Name', $script:ManifestPath).AddStatement()
+            $null = $ps.AddCommand('Invoke-BigramTraining').AddParameter('Name', [string[]]@('emma', 'olivia', 'ava')).AddParameter('Steps', 4)
+            $null = $ps.Invoke()
+            $ps.HadErrors | Should -BeFalse
+            $records = @($ps.Streams.Progress)
+        }
+        finally {
+            $ps.Dispose()
+        }
+        $records.Count | Should -BeGreaterOrEqual 3
+        $records[0].StatusDescription | Should -BeLike 'Step 1 of 4, loss *'
+        $records[0].PercentComplete | Should -Be 25
+        $records[0].RecordType | Should -Be 'Processing'
+        $records[-2].StatusDescription | Should -BeLike 'Step 4 of 4, loss *'
+        $records[-2].PercentComplete | Should -Be 100
+        $records[-2].RecordType | Should -Be 'Processing'
+        $records[-1].RecordType | Should -Be 'Completed'
+        $records[-1].StatusDescription | Should -Be $records[-2].StatusDescription
+        $records | ForEach-Object { $_.Activity | Should -Be 'Training the bigram model' }
+        foreach ($i in 1..($records.Count - 1)) {
+            [object]::ReferenceEquals($records[$i - 1], $records[$i]) | Should -BeFalse
+        }
+    }
+
     It 'writes "1 step" in the singular' {
         $checkpoint = Join-Path -Path $TestDrive -ChildPath 'one.json'
         $null = $script:Small | Invoke-BigramTraining -Steps 1 -CheckpointPath $checkpoint -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | Set-Variable verbose

@@ -85,6 +85,28 @@ namespace MakemorePS.Core
                 ? value.ToString("0", CultureInfo.InvariantCulture)
                 : value.ToString("0.000", CultureInfo.InvariantCulture);
 
+        /// <summary>
+        /// The title that says what the cells hold: "Bigram counts", "Bigram probabilities P(next | current)", or for a
+        /// model with a longer context "Next-character probabilities P(next | ..current)", one boundary token '.' for each
+        /// symbol of padding in front of the row's symbol.
+        /// </summary>
+        public static string DefaultTitle(HeatmapMatrix matrix)
+        {
+            if (matrix is null)
+            {
+                throw new ArgumentNullException(nameof(matrix));
+            }
+
+            if (matrix.Kind == HeatmapValueKind.Counts)
+            {
+                return "Bigram counts";
+            }
+
+            return matrix.ContextLength == 1
+                ? "Bigram probabilities P(next | current)"
+                : "Next-character probabilities P(next | " + new string(Vocabulary.BoundaryToken, matrix.ContextLength - 1) + "current)";
+        }
+
         /// <summary>Builds the chart.</summary>
         /// <param name="matrix">The values to draw.</param>
         /// <param name="title">The title; null or empty for a default that says what the cells hold.</param>
@@ -101,9 +123,7 @@ namespace MakemorePS.Core
             // lecture's imshow, with the symbols along the top and down the left next to them.
             var model = new SquarePlotModel
             {
-                Title = string.IsNullOrEmpty(title)
-                    ? (matrix.Kind == HeatmapValueKind.Counts ? "Bigram counts" : "Bigram probabilities P(next | current)")
-                    : ChartText.Text(title),
+                Title = string.IsNullOrEmpty(title) ? DefaultTitle(matrix) : ChartText.Text(title),
                 Background = OxyColors.White,
                 DefaultFont = ChartStyle.FontFamily,
                 PlotAreaBorderThickness = new OxyThickness(0),

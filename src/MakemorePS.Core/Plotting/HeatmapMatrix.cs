@@ -24,11 +24,12 @@ namespace MakemorePS.Core
 
         private readonly double[] _values;
 
-        private HeatmapMatrix(Vocabulary vocabulary, double[] values, HeatmapValueKind kind)
+        private HeatmapMatrix(Vocabulary vocabulary, double[] values, HeatmapValueKind kind, int contextLength = 1)
         {
             Vocabulary = vocabulary;
             _values = values;
             Kind = kind;
+            ContextLength = contextLength;
         }
 
         /// <summary>
@@ -46,6 +47,12 @@ namespace MakemorePS.Core
 
         /// <summary>Counts or probabilities.</summary>
         public HeatmapValueKind Kind { get; }
+
+        /// <summary>
+        /// How many symbols a row's context holds: 1 for a bigram table, where row i is P(next | i); for a longer context,
+        /// row i is the distribution after ContextLength − 1 boundary tokens and then symbol i.
+        /// </summary>
+        public int ContextLength { get; }
 
         /// <summary>The value of row <paramref name="current"/>, column <paramref name="next"/>.</summary>
         public double this[int current, int next] => _values[(current * Size) + next];
@@ -166,14 +173,17 @@ namespace MakemorePS.Core
 
             var logProbabilities = new double[v * v];
             model.NextSymbolLogProbabilities(contexts, v, logProbabilities);
-            return FromNextSymbolDistributions(vocabulary, (current, destination) =>
-            {
-                ReadOnlySpan<double> row = logProbabilities.AsSpan(current * v, v);
-                for (int j = 0; j < v; j++)
+            return FromNextSymbolDistributions(
+                vocabulary,
+                (current, destination) =>
                 {
-                    destination[j] = Math.Exp(row[j]);
-                }
-            });
+                    ReadOnlySpan<double> row = logProbabilities.AsSpan(current * v, v);
+                    for (int j = 0; j < v; j++)
+                    {
+                        destination[j] = Math.Exp(row[j]);
+                    }
+                },
+                length);
         }
 
         /// <summary>
@@ -182,8 +192,11 @@ namespace MakemorePS.Core
         /// what context stands for "after symbol i" (MakemorePS uses boundary padding followed by symbol i: the
         /// distribution after a name that starts with that symbol).
         /// </summary>
+        /// <param name="vocabulary">The symbols of the rows and of the columns.</param>
+        /// <param name="distribution">Fills the row of each symbol.</param>
+        /// <param name="contextLength">The model's context length (see <see cref="ContextLength"/>): 1 for a bigram model.</param>
         /// <exception cref="ArgumentException">A probability is NaN, negative or above 1.</exception>
-        public static HeatmapMatrix FromNextSymbolDistributions(Vocabulary vocabulary, NextSymbolDistribution distribution)
+        public static HeatmapMatrix FromNextSymbolDistributions(Vocabulary vocabulary, NextSymbolDistribution distribution, int contextLength = 1)
         {
             if (vocabulary is null)
             {
@@ -193,6 +206,11 @@ namespace MakemorePS.Core
             if (distribution is null)
             {
                 throw new ArgumentNullException(nameof(distribution));
+            }
+
+            if (contextLength < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(contextLength), contextLength, "A context holds at least one symbol.");
             }
 
             int v = vocabulary.Count;
@@ -214,7 +232,7 @@ namespace MakemorePS.Core
                 }
             }
 
-            return new HeatmapMatrix(vocabulary, values, HeatmapValueKind.Probabilities);
+            return new HeatmapMatrix(vocabulary, values, HeatmapValueKind.Probabilities, contextLength);
         }
     }
 }

@@ -31,7 +31,7 @@ namespace MakemorePS.Commands
         [ValidateNotNull]
         public BigramCountRecord[]? CountRecord { get; set; }
 
-        /// <summary>Draws the model's probabilities P(next | current) instead of the counts.</summary>
+        /// <summary>Draws the model's next-character probabilities instead of the counts (for a longer context, after boundary padding).</summary>
         [Parameter]
         public SwitchParameter Probability { get; set; }
 
@@ -56,7 +56,7 @@ namespace MakemorePS.Commands
             int size = BigramHeatmapChart.DefaultSize(matrix.Size);
             PlotModel chart = BigramHeatmapChart.Create(matrix, Title);
             WriteVerbose($"Drawing a {matrix.Size}×{matrix.Size} heatmap of {(matrix.Kind == HeatmapValueKind.Counts ? "counts" : "probabilities")}{MissingCellLabels(matrix, chart, size)}.");
-            ExportChart(chart, "Export bigram heatmap", size, size);
+            ExportChart(chart, "Export heatmap", size, size);
         }
 
         // Why the cells carry no labels, and what would give them labels; empty when they carry labels.
@@ -111,7 +111,7 @@ namespace MakemorePS.Commands
                 HeatmapMatrix? counts = HeatmapMatrix.FromTrainingCounts(model);
                 if (counts is null)
                 {
-                    ThrowInvalidInput($"The {model.KindName} model keeps no bigram counts. Use -Probability to draw its probabilities, or draw the counts of its training names (Get-BigramCounts | Export-BigramHeatmap counts.svg).", model);
+                    ThrowInvalidInput($"The {model.KindName} model keeps no bigram counts. Use -Probability to draw its probabilities, or count the names it was trained on and draw those (such as Get-Content train.txt | Get-BigramCounts | Export-BigramHeatmap counts.svg).", model);
                 }
 
                 return counts!;

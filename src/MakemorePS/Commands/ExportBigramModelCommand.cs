@@ -53,7 +53,7 @@ namespace MakemorePS.Commands
         protected override void ProcessRecord()
         {
             bool literal = ParameterSetName == LiteralPathSet;
-            string? file = OutputFile.Prepare(this, literal ? LiteralPath : Path, literal, Force.IsPresent, NoClobber.IsPresent, "Export bigram model");
+            string? file = OutputFile.Prepare(this, literal ? LiteralPath : Path, literal, Force.IsPresent, NoClobber.IsPresent, $"Export model ({Model!.KindName})");
             if (file is null || !_files.Claim(this, file, "a model"))
             {
                 return;
