@@ -475,14 +475,14 @@ namespace MakemorePS.Commands
             }
             catch (PipelineStoppedException)
             {
-                _checkpoint.SaveWhileStopping(trainer.ToModel);
+                _checkpoint.SaveWhileStopping(() => StoppedModel(trainer));
                 throw;
             }
 
             if (IsStopping)
             {
                 // PowerShell discards the output of a stopped pipeline: the checkpoint is what the user keeps.
-                _checkpoint.SaveWhileStopping(trainer.ToModel);
+                _checkpoint.SaveWhileStopping(() => StoppedModel(trainer));
                 return;
             }
 
@@ -495,6 +495,13 @@ namespace MakemorePS.Commands
             {
                 WriteObject(model);
             }
+        }
+
+        // The last step of a stopped run is measured (once) like that of a finished one, so the checkpoint's DevLoss is its own.
+        private static MlpModel StoppedModel(MlpTrainer trainer)
+        {
+            trainer.MeasureDevLoss();
+            return trainer.ToModel();
         }
 
         private void SaveCheckpoint(MlpModel model) => _checkpoint.Save(this, model, $"step {model.Steps}");
