@@ -247,6 +247,29 @@ Describe 'Invoke-MlpTraining' {
             $problems[0].FullyQualifiedErrorId | Should -Be "InvalidTrainingSetting,$script:CommandType"
         }
 
+        It 'warns and emits the model unchanged when -Steps, the total, is not above the model''s steps' {
+            $part = $script:Names | Invoke-MlpTraining -Steps 7 @script:Small
+            $checkpoint = Join-Path -Path $TestDrive -ChildPath 'nothing.json'
+            $same = $script:Names | Invoke-MlpTraining -Model $part -Steps 5 -CheckpointPath $checkpoint -WarningVariable warnings -WarningAction SilentlyContinue
+            [object]::ReferenceEquals($same, $part) | Should -BeTrue
+            $warnings.Count | Should -Be 1
+            $warnings[0].Message | Should -Match 'already has 7 steps'
+            $warnings[0].Message | Should -Match '-Steps 5 is the total'
+            $warnings[0].Message | Should -Match 'give -Steps 12\.'
+            Test-Path -LiteralPath $checkpoint | Should -BeFalse
+
+            # Each piped model is told apart; records are not made up; -Steps 0 gets the general hint.
+            $longer = $script:Names | Invoke-MlpTraining -Steps 9 @script:Small
+            $models = @($part, $longer | Invoke-MlpTraining -Steps 8 -WarningVariable piped -WarningAction SilentlyContinue)
+            $models.Steps | Should -Be @(8, 9)
+            $piped.Count | Should -Be 1
+            $piped[0].Message | Should -Match 'already has 9 steps'
+            @($part | Invoke-MlpTraining -Steps 7 -AsTrainingRecord -WarningVariable records -WarningAction SilentlyContinue).Count | Should -Be 0
+            $records[0].Message | Should -Match 'nothing was trained\. To train'
+            $null = $part | Invoke-MlpTraining -Steps 0 -WarningVariable zero -WarningAction SilentlyContinue
+            $zero[0].Message | Should -Match 'give -Steps 7\+k\.'
+        }
+
         It 'refuses a piped bigram model instead of training on its text' {
             $bigram = $script:Names | New-BigramModel
             $failure = $null
