@@ -101,6 +101,24 @@ namespace MakemorePS.Core.Tests
         }
 
         [Fact]
+        public void AFileWhoseDevLossIsOfAnEarlierStepLoadsWithoutIt()
+        {
+            // Written before DevLoss meant the last step's: the dev loss of step 4 beside a model of 6 steps.
+            MlpTrainingOptions options = Options(4);
+            options.DevLossInterval = 0;
+            MlpModel measured = MlpTrainer.Train(Names, options, BundledNames.Names.Skip(4000).Take(100));
+            MlpModel continued = new MlpTrainer(null, Options(6), measured).Train().Model;
+            string json = ModelFile.ToJson(continued);
+            Assert.Contains("\"devLoss\": null,", json);
+            string stale = json.Replace("\"devLoss\": null,", "\"devLoss\": " + measured.DevLoss!.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + ",");
+
+            var loaded = (MlpModel)ModelFile.FromJson(stale);
+            Assert.Null(loaded.DevLoss);
+            Assert.Equal(measured.DevLoss, loaded.LossHistory[3].DevLoss);
+            Assert.Equal(measured.DevLoss, ((MlpModel)ModelFile.FromJson(ModelFile.ToJson(measured))).DevLoss);
+        }
+
+        [Fact]
         public void AHistoryBeyondTheModelsStepsIsRefused()
         {
             string json = ModelFile.ToJson(MlpTrainer.Train(Names, Options(4)));

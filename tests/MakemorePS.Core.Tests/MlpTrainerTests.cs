@@ -131,6 +131,57 @@ namespace MakemorePS.Core.Tests
         }
 
         [Fact]
+        public void TheModelsDevLossIsThatOfItsLastStepAndTheHistoryKeepsTheEarlierOnes()
+        {
+            string[] dev = BundledNames.Names.Skip(5000).Take(300).ToArray();
+            MlpModel trained = new MlpTrainer(Names, Small(250), null, dev).Train().Model;
+
+            // Continued without validation names, the new weights were never measured.
+            MlpModel unmeasured = new MlpTrainer(null, Small(260), trained).Train().Model;
+            Assert.Null(unmeasured.DevLoss);
+            Assert.Equal(new[] { 100, 200, 250 }, unmeasured.LossHistory.Where(r => r.DevLoss.HasValue).Select(r => r.Step));
+
+            // With them, the last step is measured although 260 is no multiple of the interval.
+            MlpModel measured = new MlpTrainer(null, Small(260), trained, dev).Train().Model;
+            var dataset = ContextWindowDataset.Create(dev, measured.Vocabulary, 3);
+            Assert.Equal(measured.MeanNegativeLogLikelihood(dataset), measured.DevLoss!.Value, 1e-9);
+            Assert.Equal(new[] { 100, 200, 250, 260 }, measured.LossHistory.Where(r => r.DevLoss.HasValue).Select(r => r.Step));
+            Assert.Equal(measured.DevLoss, measured.LossHistory[measured.LossHistory.Count - 1].DevLoss);
+        }
+
+        [Fact]
+        public void ACancelledRunMeasuresTheDevLossOfItsLastStep()
+        {
+            string[] dev = BundledNames.Names.Skip(5000).Take(300).ToArray();
+            using var cancellation = new CancellationTokenSource();
+            MlpTrainingResult result = new MlpTrainer(Names, Small(), null, dev).Train(record =>
+            {
+                if (record.Step == 123)
+                {
+                    cancellation.Cancel();
+                }
+            }, cancellation.Token);
+
+            // Cancelled after its record was made, the last step is measured all the same.
+            MlpModel model = result.Model;
+            Assert.Equal(123, model.Steps);
+            var dataset = ContextWindowDataset.Create(dev, model.Vocabulary, 3);
+            Assert.Equal(model.MeanNegativeLogLikelihood(dataset), model.DevLoss!.Value, 1e-9);
+            Assert.Equal(new[] { 100, 123 }, model.LossHistory.Where(r => r.DevLoss.HasValue).Select(r => r.Step));
+
+            // The dev loss measured after a step's record was made (as a stopped command does) goes into that record too.
+            var trainer = new MlpTrainer(Names, Small(), null, dev);
+            trainer.Step();
+            trainer.Step();
+            Assert.Null(trainer.ToModel().DevLoss);
+            double measured = trainer.MeasureDevLoss()!.Value;
+            Assert.Equal(measured, trainer.MeasureDevLoss());
+            MlpModel stopped = trainer.ToModel();
+            Assert.Equal(measured, stopped.DevLoss);
+            Assert.Equal(new double?[] { null, measured }, stopped.LossHistory.Select(r => r.DevLoss));
+        }
+
+        [Fact]
         public void TheModelKeepsTheRecordsOfItsStepsWithoutTheirDiagnostics()
         {
             string[] dev = BundledNames.Names.Skip(5000).Take(300).ToArray();

@@ -97,6 +97,20 @@ Describe 'Invoke-BigramTraining' {
             $fifteen.LossHistory.Loss | Should -Be $direct.LossHistory.Loss
         }
 
+        It 'warns that -Steps 0, the steps to add, trains nothing, and emits the neural model unchanged' {
+            $ten = Invoke-BigramTraining -Steps 10 -Initialization Zeros
+            $checkpoint = Join-Path -Path $TestDrive -ChildPath 'nothing.json'
+            $same = $ten | Invoke-BigramTraining -Steps 0 -CheckpointPath $checkpoint -WarningVariable warnings -WarningAction SilentlyContinue
+            [object]::ReferenceEquals($same, $ten) | Should -BeTrue
+            $warnings.Count | Should -Be 1
+            $warnings[0].Message | Should -Be "-Steps 0 adds no step to the model's 10 steps, so nothing was trained and the model is emitted unchanged. -Steps is the number of steps to add."
+            Test-Path -LiteralPath $checkpoint | Should -BeFalse
+            @($ten | Invoke-BigramTraining -Steps 0 -AsTrainingRecord -WarningAction SilentlyContinue).Count | Should -Be 0
+            # A count model still becomes a neural one at -Steps 0, which is something: no warning.
+            $null = $script:Counts | Invoke-BigramTraining -Steps 0 -Initialization LogCounts -WarningVariable countWarnings
+            $countWarnings | Should -BeNullOrEmpty
+        }
+
         It 'warns, once, that -Initialization changes nothing for a neural model it continues' {
             $ten = Invoke-BigramTraining -Steps 10 -Initialization Zeros
             $plain = $ten | Invoke-BigramTraining -Steps 5

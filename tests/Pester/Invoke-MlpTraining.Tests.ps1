@@ -5,6 +5,36 @@ BeforeAll {
     $script:Names = @(Get-BundledName -Count 400)
     $script:DevNames = @(Get-BundledName | Select-Object -Last 100)
     $script:Small = @{ HiddenSize = 16; EmbeddingSize = 4; BatchSize = 8 }
+
+    # Starts an unbounded run in another runspace and stops it (Ctrl+C) once 20 records are out; -Training adds parameters.
+    function Stop-Training([string] $Checkpoint, [hashtable] $Training = @{}) {
+        $shell = [powershell]::Create()
+        try {
+            $null = $shell.AddScript({
+                    param($Manifest, $Checkpoint, $Names, $Training)
+                    Import-Module -Name $Manifest
+                    # An epsilon keeps this unbounded run finite: in batches of 4, all four examples sometimes share one
+                    # context, and with the lecture's epsilon of 0 their batch std of 0 stops training (TrainingDiverged).
+                    $Names | Invoke-MlpTraining -Steps 100000000 -CheckpointPath $Checkpoint -CheckpointInterval 100000000 -HiddenSize 8 -EmbeddingSize 2 -BatchSize 4 -BatchNormEpsilon 1e-5 -AsTrainingRecord @Training
+                }).AddArgument($script:ManifestPath).AddArgument($Checkpoint).AddArgument($script:Names).AddArgument($Training)
+            $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+            $none = [System.Management.Automation.PSDataCollection[psobject]]::new()
+            $none.Complete()
+            $running = $shell.BeginInvoke($none, $output)
+            $deadline = [datetime]::UtcNow.AddSeconds(60)
+            while ($output.Count -lt 20 -and [datetime]::UtcNow -lt $deadline -and -not $running.IsCompleted) {
+                Start-Sleep -Milliseconds 20
+            }
+            $output.Count | Should -BeGreaterOrEqual 20
+            $running.IsCompleted | Should -BeFalse -Because 'training must still be running when it is stopped'
+            $shell.Stop()
+            # Read the checkpoint only once the invocation itself has ended, as a host waits before its next prompt.
+            $running.AsyncWaitHandle.WaitOne([timespan]::FromSeconds(60)) | Should -BeTrue
+        }
+        finally {
+            $shell.Dispose()
+        }
+    }
 }
 
 Describe 'Invoke-MlpTraining' {
@@ -95,6 +125,19 @@ Describe 'Invoke-MlpTraining' {
             $model = $script:Names | Invoke-MlpTraining -Steps 12 -ValidationName $script:DevNames -DevLossInterval 5 @script:Small
             ($model.LossHistory | Where-Object { $null -ne $_.DevLoss }).Step | Should -Be @(5, 10, 12)
             $model.DevLoss | Should -Be $model.LossHistory[-1].DevLoss
+        }
+
+        It 'gives as DevLoss the dev loss of the last step only, and keeps the earlier ones in the history' {
+            $model = $script:Names | Invoke-MlpTraining -Steps 10 -ValidationName $script:DevNames -DevLossInterval 5 @script:Small
+            $unmeasured = Invoke-MlpTraining -Model $model -Steps 12
+            $unmeasured.DevLoss | Should -BeNullOrEmpty
+            ($unmeasured.LossHistory | Where-Object { $null -ne $_.DevLoss }).Step | Should -Be @(5, 10)
+            ($unmeasured | Format-Table | Out-String) | Should -Not -Match ([regex]::Escape($model.DevLoss.ToString('F4')))
+
+            $measured = Invoke-MlpTraining -Model $model -Steps 12 -ValidationName $script:DevNames -DevLossInterval 5
+            ($measured.LossHistory | Where-Object { $null -ne $_.DevLoss }).Step | Should -Be @(5, 10, 12)
+            $summary = $script:DevNames | Measure-NameLikelihood -Model $measured -Summary
+            [math]::Abs($summary.MeanNegativeLogLikelihood - $measured.DevLoss) | Should -BeLessThan 1e-6
         }
 
         It 'reports as dev loss what Measure-NameLikelihood -Summary gives for the validation names' {
@@ -204,6 +247,29 @@ Describe 'Invoke-MlpTraining' {
             $problems[0].FullyQualifiedErrorId | Should -Be "InvalidTrainingSetting,$script:CommandType"
         }
 
+        It 'warns and emits the model unchanged when -Steps, the total, is not above the model''s steps' {
+            $part = $script:Names | Invoke-MlpTraining -Steps 7 @script:Small
+            $checkpoint = Join-Path -Path $TestDrive -ChildPath 'nothing.json'
+            $same = $script:Names | Invoke-MlpTraining -Model $part -Steps 5 -CheckpointPath $checkpoint -WarningVariable warnings -WarningAction SilentlyContinue
+            [object]::ReferenceEquals($same, $part) | Should -BeTrue
+            $warnings.Count | Should -Be 1
+            $warnings[0].Message | Should -Match 'already has 7 steps'
+            $warnings[0].Message | Should -Match '-Steps 5 is the total'
+            $warnings[0].Message | Should -Match 'give -Steps 12\.'
+            Test-Path -LiteralPath $checkpoint | Should -BeFalse
+
+            # Each piped model is told apart; records are not made up; -Steps 0 gets the general hint.
+            $longer = $script:Names | Invoke-MlpTraining -Steps 9 @script:Small
+            $models = @($part, $longer | Invoke-MlpTraining -Steps 8 -WarningVariable piped -WarningAction SilentlyContinue)
+            $models.Steps | Should -Be @(8, 9)
+            $piped.Count | Should -Be 1
+            $piped[0].Message | Should -Match 'already has 9 steps'
+            @($part | Invoke-MlpTraining -Steps 7 -AsTrainingRecord -WarningVariable records -WarningAction SilentlyContinue).Count | Should -Be 0
+            $records[0].Message | Should -Match 'nothing was trained\. To train'
+            $null = $part | Invoke-MlpTraining -Steps 0 -WarningVariable zero -WarningAction SilentlyContinue
+            $zero[0].Message | Should -Match 'give -Steps 7\+k\.'
+        }
+
         It 'refuses a piped bigram model instead of training on its text' {
             $bigram = $script:Names | New-BigramModel
             $failure = $null
@@ -298,32 +364,7 @@ Describe 'Invoke-MlpTraining' {
 
         It 'keeps the model trained so far in the checkpoint when the pipeline is stopped' {
             $checkpoint = Join-Path -Path $TestDrive -ChildPath 'stopped.json'
-            $shell = [powershell]::Create()
-            try {
-                $null = $shell.AddScript({
-                        param($Manifest, $Checkpoint, $Names)
-                        Import-Module -Name $Manifest
-                        # An epsilon keeps this unbounded run finite: in batches of 4, all four examples sometimes share one
-                        # context, and with the lecture's epsilon of 0 their batch std of 0 stops training (TrainingDiverged).
-                        $Names | Invoke-MlpTraining -Steps 100000000 -CheckpointPath $Checkpoint -CheckpointInterval 100000000 -HiddenSize 8 -EmbeddingSize 2 -BatchSize 4 -BatchNormEpsilon 1e-5 -AsTrainingRecord
-                    }).AddArgument($script:ManifestPath).AddArgument($checkpoint).AddArgument($script:Names)
-                $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
-                $none = [System.Management.Automation.PSDataCollection[psobject]]::new()
-                $none.Complete()
-                $running = $shell.BeginInvoke($none, $output)
-                $deadline = [datetime]::UtcNow.AddSeconds(60)
-                while ($output.Count -lt 20 -and [datetime]::UtcNow -lt $deadline -and -not $running.IsCompleted) {
-                    Start-Sleep -Milliseconds 20
-                }
-                $output.Count | Should -BeGreaterOrEqual 20
-                $running.IsCompleted | Should -BeFalse -Because 'training must still be running when it is stopped'
-                $shell.Stop()
-                # Read the checkpoint only once the invocation itself has ended, as a host waits before its next prompt.
-                $running.AsyncWaitHandle.WaitOne([timespan]::FromSeconds(60)) | Should -BeTrue
-            }
-            finally {
-                $shell.Dispose()
-            }
+            Stop-Training -Checkpoint $checkpoint
 
             $saved = Import-BigramModel -LiteralPath $checkpoint
             $saved.Steps | Should -BeGreaterOrEqual 20
@@ -339,6 +380,17 @@ Describe 'Invoke-MlpTraining' {
             $continued.LossHistory[-3..-1].Loss | Should -Be $whole.LossHistory[-3..-1].Loss
             $continued.LossHistory.Step | Should -Be $whole.LossHistory.Step
             $continued.LossHistory.Loss | Should -Be $whole.LossHistory.Loss
+        }
+
+        It 'measures the dev loss of the last step of a stopped run, so the checkpoint''s DevLoss is its own' {
+            $checkpoint = Join-Path -Path $TestDrive -ChildPath 'stopped-dev.json'
+            Stop-Training -Checkpoint $checkpoint -Training @{ ValidationName = $script:DevNames; DevLossInterval = 0 }
+
+            $saved = Import-BigramModel -LiteralPath $checkpoint
+            $summary = $script:DevNames | Measure-NameLikelihood -Model $saved -Summary
+            [math]::Abs($summary.MeanNegativeLogLikelihood - $saved.DevLoss) | Should -BeLessThan 1e-6
+            ($saved.LossHistory | Where-Object { $null -ne $_.DevLoss }).Step | Should -Be $saved.Steps
+            $saved.LossHistory[-1].DevLoss | Should -Be $saved.DevLoss
         }
 
         It 'writes the checkpoint of the first piped model only and reports PathConflict for the others' {

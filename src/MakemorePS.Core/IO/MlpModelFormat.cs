@@ -7,7 +7,7 @@ namespace MakemorePS.Core
     /// "vocabulary", "architecture" {blockSize, embeddingSize, hiddenSize, batchNorm}, "parameters" {C: V rows of d,
     /// W1: B·d rows of H, b1 or bngain and bnbias: H values, W2: H rows of V, b2: V values; the lecture's layouts},
     /// "batchNormRunning" {mean, std: H values each; with BatchNorm only}, "trainingSettings" (every option),
-    /// "trainingState" {steps, finalLoss, devLoss, generatorState, generatorIncrement (PCG32, 16 hex digits each)},
+    /// "trainingState" {steps, finalLoss, devLoss (measured at the last step, else null), generatorState, generatorIncrement (PCG32, 16 hex digits each)},
     /// "lossHistory" {step, loss, learningRate, devLoss (null where not measured)}, "activationStatistics" {step, layer,
     /// mean, std, saturatedFraction} and "gradientStatistics" {step, parameter, gradientMean, gradientStd, dataStd,
     /// gradientToDataRatio, updateToDataRatioLog10} (records column by column: one array per field; a gradient record's
@@ -18,7 +18,9 @@ namespace MakemorePS.Core
     /// <remarks>
     /// The history, the statistics and the repeated names came after the first MLP files, which lack the history and the
     /// statistics (they load with none) and hold each name once (their NameCount counts distinct names). Readers that
-    /// predate them ignore the history and statistics and keep each name once, so the version stayed 2.
+    /// predate them ignore the history and statistics and keep each name once, so the version stayed 2. Files written
+    /// before "devLoss" meant the last step's may hold an earlier step's; readers take it from the history instead when
+    /// the history reaches the last step.
     /// </remarks>
     internal static class MlpModelFormat
     {

@@ -78,9 +78,18 @@ namespace MakemorePS.Core
                 throw new ModelFormatException("\"trainingState.generatorIncrement\" is even; a PCG32 increment is always odd.");
             }
 
+            MlpTrainingRecord[] history = ReadLossHistory(root, steps);
             return new MlpModel(vocabulary, p, settings, ModelReader.ReadTrainingNames(root), steps,
-                ReadOptionalReal(state, "finalLoss"), ReadOptionalReal(state, "devLoss"), generatorState, generatorIncrement,
-                ReadLossHistory(root, steps), ReadActivationStatistics(root, steps), ReadGradientStatistics(root, steps, p));
+                ReadOptionalReal(state, "finalLoss"), ReadDevLoss(state, history, steps), generatorState, generatorIncrement,
+                history, ReadActivationStatistics(root, steps), ReadGradientStatistics(root, steps, p));
+        }
+
+        // Files written before "devLoss" meant the dev loss at the last step may hold an earlier step's: the history,
+        // when it reaches the last step, says whether that step was measured.
+        private static double? ReadDevLoss(JsonElement state, MlpTrainingRecord[] history, int steps)
+        {
+            MlpTrainingRecord? last = history.Length > 0 ? history[history.Length - 1] : null;
+            return last is not null && last.Step == steps ? last.DevLoss : ReadOptionalReal(state, "devLoss");
         }
 
         // Absent from files written before models kept their history: then empty.

@@ -87,7 +87,11 @@ namespace MakemorePS.Core
         /// <summary>The mini-batch loss of the last step, or null before any training.</summary>
         public double? FinalLoss { get; }
 
-        /// <summary>The last loss measured on validation names, or null when none was measured.</summary>
+        /// <summary>
+        /// The loss on validation names of the model as it is, measured at its last step (<see cref="Steps"/>); null when
+        /// that step was not measured (for example a model continued without validation names). Earlier measurements stay
+        /// in <see cref="LossHistory"/>.
+        /// </summary>
         public double? DevLoss { get; }
 
         /// <summary>

@@ -24,6 +24,10 @@ namespace MakemorePS.Core
     /// The model keeps every step's loss as <see cref="MlpModel.LossHistory"/> keeps it (a model continued from another
     /// goes on from its history) and the diagnostics of every step that measured them.
     /// </para>
+    /// <para>
+    /// With validation names the last step of every run is measured, a cancelled run's too, so that a model's
+    /// <see cref="MlpModel.DevLoss"/> is always that of its current weights (or null when they were never measured).
+    /// </para>
     /// <para><see cref="Step"/> allocates nothing; the record-producing methods allocate only the records.</para>
     /// </remarks>
     public sealed class MlpTrainer
@@ -37,12 +41,14 @@ namespace MakemorePS.Core
         private readonly int[] _batchTargets;
         private readonly Pcg32 _rng;
         private readonly string[] _trainingNames;
-        private readonly ThinnedHistory<StepLoss> _history = new ThinnedHistory<StepLoss>(entry => entry.Step, entry => entry.DevLoss.HasValue);
+        private readonly ThinnedHistory<StepLoss> _history;
+
+        // Every dev loss measured, by step: apart from the history so that the last step's can be added after its record.
+        private readonly Dictionary<int, double> _devLosses = new Dictionary<int, double>();
         private readonly List<MlpActivationStatistics> _activations = new List<MlpActivationStatistics>();
         private readonly List<MlpGradientStatistics> _gradients = new List<MlpGradientStatistics>();
         private int _step;
         private double? _lastLoss;
-        private double? _lastDevLoss;
 
         /// <summary>Prepares training.</summary>
         /// <param name="trainingNames">
@@ -74,6 +80,7 @@ namespace MakemorePS.Core
 
             options.Validate();
             Options = options.Clone();
+            _history = new ThinnedHistory<StepLoss>(entry => entry.Step, entry => _devLosses.ContainsKey(entry.Step));
             if (start != null && !start.TrainingSettings.HasSameArchitecture(Options))
             {
                 throw new ArgumentException(string.Format(CultureInfo.InvariantCulture,
@@ -104,10 +111,19 @@ namespace MakemorePS.Core
                 _rng = Pcg32.FromState(start.GeneratorState, start.GeneratorIncrement);
                 _step = start.Steps;
                 _lastLoss = start.FinalLoss;
-                _lastDevLoss = start.DevLoss;
                 foreach (MlpTrainingRecord record in start.LossHistory)
                 {
-                    _history.Add(new StepLoss(record.Step, record.Loss, record.LearningRate, record.DevLoss));
+                    if (record.DevLoss is double devLoss)
+                    {
+                        _devLosses[record.Step] = devLoss;
+                    }
+
+                    _history.Add(new StepLoss(record.Step, record.Loss, record.LearningRate));
+                }
+
+                if (start.DevLoss is double current)
+                {
+                    _devLosses[start.Steps] = current;
                 }
 
                 _activations.AddRange(start.ActivationStatistics);
@@ -145,7 +161,7 @@ namespace MakemorePS.Core
         public double Step()
         {
             double loss = Advance();
-            _history.Add(new StepLoss(_step, loss, Options.LearningRateAt(_step), null));
+            _history.Add(new StepLoss(_step, loss, Options.LearningRateAt(_step)));
             return loss;
         }
 
@@ -213,7 +229,9 @@ namespace MakemorePS.Core
 
         /// <summary>
         /// Trains lazily up to <see cref="MlpTrainingOptions.Steps"/>, yielding each step's record (with the dev loss and
-        /// diagnostics at their intervals). Stops early, between steps, when <paramref name="cancellationToken"/> is cancelled.
+        /// diagnostics at their intervals, and the dev loss at the last step). Stops early, between steps, when
+        /// <paramref name="cancellationToken"/> is cancelled; the step before that is then the last, and its dev loss is
+        /// measured too (in its record when the cancellation came during the step, else in the model's history only).
         /// </summary>
         /// <exception cref="TrainingDivergedException">A step's loss, BatchNorm std or gradient is not finite.</exception>
         public IEnumerable<MlpTrainingRecord> Run(CancellationToken cancellationToken = default)
@@ -222,15 +240,15 @@ namespace MakemorePS.Core
             {
                 double loss = Advance();
                 int step = _step;
-                bool last = step == Options.Steps;
+                bool last = step == Options.Steps || cancellationToken.IsCancellationRequested;
+                float learningRate = Options.LearningRateAt(step);
+                _history.Add(new StepLoss(step, loss, learningRate));
                 double? devLoss = null;
-                if (ValidationSet != null && ValidationSet.Count > 0 && (last || (Options.DevLossInterval > 0 && step % Options.DevLossInterval == 0)))
+                if (last || (Options.DevLossInterval > 0 && step % Options.DevLossInterval == 0))
                 {
                     devLoss = MeasureDevLoss();
                 }
 
-                float learningRate = Options.LearningRateAt(step);
-                _history.Add(new StepLoss(step, loss, learningRate, devLoss));
                 IReadOnlyList<MlpActivationStatistics>? activations = null;
                 IReadOnlyList<MlpGradientStatistics>? gradients = null;
                 if (Options.DiagnosticsInterval > 0 && step % Options.DiagnosticsInterval == 0)
@@ -242,6 +260,11 @@ namespace MakemorePS.Core
                 }
 
                 yield return new MlpTrainingRecord(step, loss, learningRate, devLoss, activations, gradients);
+            }
+
+            if (cancellationToken.IsCancellationRequested)
+            {
+                MeasureDevLoss();
             }
         }
 
@@ -267,12 +290,16 @@ namespace MakemorePS.Core
             new MlpTrainer(trainingNames, options, null, validationNames).Train(onStep, cancellationToken).Model;
 
         /// <summary>A model of the current weights, with the history so far: a checkpoint that training can resume from exactly.</summary>
+        /// <remarks>Its <see cref="MlpModel.DevLoss"/> is that of the current step, or null when this step was not measured.</remarks>
         public MlpModel ToModel() =>
-            new MlpModel(Vocabulary, _parameters, Options, _trainingNames, _step, _lastLoss, _lastDevLoss, _rng.State, _rng.Increment,
-                _history.ToArray().Select(entry => new MlpTrainingRecord(entry.Step, entry.Loss, entry.LearningRate, entry.DevLoss)),
+            new MlpModel(Vocabulary, _parameters, Options, _trainingNames, _step, _lastLoss, DevLossAt(_step), _rng.State, _rng.Increment,
+                _history.ToArray().Select(entry => new MlpTrainingRecord(entry.Step, entry.Loss, entry.LearningRate, DevLossAt(entry.Step))),
                 _activations, _gradients);
 
-        /// <summary>The mean NLL of the validation names under the current weights (evaluation mode), or null without validation names.</summary>
+        /// <summary>
+        /// The mean NLL of the validation names under the current weights (evaluation mode), measured once per step and
+        /// kept as the dev loss of the current step (the history's record of it, and the model's); null without validation names.
+        /// </summary>
         public double? MeasureDevLoss()
         {
             if (ValidationSet is null || ValidationSet.Count == 0)
@@ -280,8 +307,13 @@ namespace MakemorePS.Core
                 return null;
             }
 
-            _lastDevLoss = new MlpInference(_parameters).TotalNegativeLogLikelihood(ValidationSet.Contexts, ValidationSet.Targets) / ValidationSet.Count;
-            return _lastDevLoss;
+            if (!_devLosses.TryGetValue(_step, out double devLoss))
+            {
+                devLoss = new MlpInference(_parameters).TotalNegativeLogLikelihood(ValidationSet.Contexts, ValidationSet.Targets) / ValidationSet.Count;
+                _devLosses[_step] = devLoss;
+            }
+
+            return devLoss;
         }
 
         /// <summary>Activation statistics of the last step's forward pass, per layer (makemore part 3's histograms, as numbers).</summary>
@@ -400,15 +432,16 @@ namespace MakemorePS.Core
         {
         }
 
-        // A step's record as the history keeps it: a struct, so that a step records itself without allocating.
+        private double? DevLossAt(int step) => _devLosses.TryGetValue(step, out double devLoss) ? devLoss : (double?)null;
+
+        // A step's record as the history keeps it (its dev loss is in _devLosses): a struct, so that a step records itself without allocating.
         private readonly struct StepLoss
         {
-            internal StepLoss(int step, double loss, float learningRate, double? devLoss)
+            internal StepLoss(int step, double loss, float learningRate)
             {
                 Step = step;
                 Loss = loss;
                 LearningRate = learningRate;
-                DevLoss = devLoss;
             }
 
             internal int Step { get; }
@@ -416,8 +449,6 @@ namespace MakemorePS.Core
             internal double Loss { get; }
 
             internal float LearningRate { get; }
-
-            internal double? DevLoss { get; }
         }
     }
 }

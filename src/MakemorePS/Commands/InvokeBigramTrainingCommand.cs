@@ -33,7 +33,10 @@ namespace MakemorePS.Commands
         [ValidateNotNull]
         public BigramModel? Model { get; set; }
 
-        /// <summary>How many gradient steps to take (default 100).</summary>
+        /// <summary>
+        /// How many gradient steps to add (default 100): a neural model given with -Model takes this many more
+        /// (Invoke-MlpTraining's -Steps is the total to reach instead).
+        /// </summary>
         [Parameter]
         [ValidateRange(0, int.MaxValue)]
         public int Steps { get; set; } = 100;
@@ -136,6 +139,19 @@ namespace MakemorePS.Commands
             {
                 BigramModel start = Model!;
                 _receivedModel = true;
+                if (start.Kind == BigramModelKind.Neural && _options.Steps == 0)
+                {
+                    // As Invoke-MlpTraining does for a model already at its -Steps: a warning, and the model flows on.
+                    WriteWarning($"-Steps 0 adds no step to the model's {Messages.Count(start.Steps, "step")}, so nothing was trained" +
+                        $"{(AsTrainingRecord.IsPresent ? string.Empty : " and the model is emitted unchanged")}. -Steps is the number of steps to add.");
+                    if (!AsTrainingRecord.IsPresent)
+                    {
+                        WriteObject(start);
+                    }
+
+                    return;
+                }
+
                 WriteVerbose(start.Kind == BigramModelKind.Neural
                     ? $"Continuing training from the model's weights after its {Messages.Count(start.Steps, "step")}."
                     : "Training on the counts and training names of the count model.");

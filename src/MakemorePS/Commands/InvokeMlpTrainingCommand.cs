@@ -45,7 +45,10 @@ namespace MakemorePS.Commands
         [ValidateNotNull]
         public MlpModel? Model { get; set; }
 
-        /// <summary>The number of steps the model has when training ends (default 200,000); a model given with -Model continues to it.</summary>
+        /// <summary>
+        /// The total number of steps the model has when training ends (default 200,000): a model given with -Model continues
+        /// up to it, not by it (Invoke-BigramTraining's -Steps is the number of steps to add).
+        /// </summary>
         [Parameter]
         [ValidateRange(0, int.MaxValue)]
         public int Steps { get; set; } = 200_000;
@@ -398,6 +401,18 @@ namespace MakemorePS.Commands
         /// <summary>Trains a new model on <paramref name="trainingNames"/>, or continues <paramref name="start"/> on them (on its own names when null).</summary>
         private void Train(MlpModel? start, IReadOnlyList<string>? trainingNames, MlpTrainingOptions options, bool perItem)
         {
+            if (start is not null && options.Steps <= start.Steps)
+            {
+                // Not an error: the model is fine as it is, and emitting it keeps a pipeline of models flowing.
+                WriteWarning(NothingToTrain(start.Steps, options.Steps));
+                if (!AsTrainingRecord.IsPresent)
+                {
+                    WriteObject(start);
+                }
+
+                return;
+            }
+
             if (!_checkpoint.Claim(this))
             {
                 return;
@@ -475,14 +490,14 @@ namespace MakemorePS.Commands
             }
             catch (PipelineStoppedException)
             {
-                _checkpoint.SaveWhileStopping(trainer.ToModel);
+                _checkpoint.SaveWhileStopping(() => StoppedModel(trainer));
                 throw;
             }
 
             if (IsStopping)
             {
                 // PowerShell discards the output of a stopped pipeline: the checkpoint is what the user keeps.
-                _checkpoint.SaveWhileStopping(trainer.ToModel);
+                _checkpoint.SaveWhileStopping(() => StoppedModel(trainer));
                 return;
             }
 
@@ -495,6 +510,22 @@ namespace MakemorePS.Commands
             {
                 WriteObject(model);
             }
+        }
+
+        private string NothingToTrain(int modelSteps, int steps)
+        {
+            string more = steps > 0
+                ? $"To train {Messages.Count(steps, "more step")}, give -Steps {(long)modelSteps + steps}"
+                : $"To train k more steps, give -Steps {modelSteps}+k";
+            return $"The model already has {Messages.Count(modelSteps, "step")}, and -Steps {steps} is the total it trains to, not a number of steps to add " +
+                $"(as Invoke-BigramTraining's is), so nothing was trained{(AsTrainingRecord.IsPresent ? string.Empty : " and the model is emitted unchanged")}. {more}.";
+        }
+
+        // The last step of a stopped run is measured (once) like that of a finished one, so the checkpoint's DevLoss is its own.
+        private static MlpModel StoppedModel(MlpTrainer trainer)
+        {
+            trainer.MeasureDevLoss();
+            return trainer.ToModel();
         }
 
         private void SaveCheckpoint(MlpModel model) => _checkpoint.Save(this, model, $"step {model.Steps}");
