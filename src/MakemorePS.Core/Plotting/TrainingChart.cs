@@ -244,11 +244,9 @@ namespace MakemorePS.Core
             // Long series keep the drawn shape (each pixel column's first, last, lowest and highest point, at whole pixels)
             // and write a few thousand points instead of one per step. Shorter ones keep every point, so their curves stay
             // smooth.
-            if (series.Points.Count > DecimationThreshold)
-            {
-                series.Decimator = Decimator.Decimate;
-                series.MinimumSegmentLength = 2;
-            }
+            bool decimated = series.Points.Count > DecimationThreshold;
+            series.Decimator = decimated ? Decimator.Decimate : null;
+            series.MinimumSegmentLength = decimated ? 2 : 0;
 
             if (component == LossComponent.DevLoss)
             {
