@@ -119,6 +119,127 @@ namespace MakemorePS.Core.Tests
             Assert.Equal(LineStyle.DashDot, lines[1].LineStyle);
         }
 
+        // A mini-batch-like run: a falling loss with a seeded jitter of a few tenths at every step, and a dev loss every 2,000 steps.
+        private static TrainingPoint[] NoisyRun(int steps, int seed = 7)
+        {
+            var random = new Random(seed);
+            return Enumerable.Range(1, steps)
+                .Select(step => new TrainingPoint(step, 2.2 + (1.0 / Math.Sqrt(step)) + ((random.NextDouble() - 0.5) * 0.8), devLoss: step % 2000 == 0 ? 2.3 : null))
+                .ToArray();
+        }
+
+        // The lecture's torch.tensor(lossi).view(-1, n).mean(1), computed plainly.
+        private static double[] PlainBlockMeans(IReadOnlyList<double> losses, int n) =>
+            Enumerable.Range(0, losses.Count / n).Select(block => losses.Skip(block * n).Take(n).Average()).ToArray();
+
+        [Fact]
+        public void AveragingEveryStepGivesThePlainMeanOfEachBlockAtItsMiddle()
+        {
+            TrainingPoint[] points = NoisyRun(20_000);
+            IReadOnlyList<LossBlock> blocks = LossAverage.Average(new TrainingRun("", points), 1000);
+            double[] expected = PlainBlockMeans(points.Select(p => p.Loss).ToArray(), 1000);
+            Assert.Equal(20, blocks.Count);
+            for (int i = 0; i < 20; i++)
+            {
+                Assert.Equal(expected[i], blocks[i].Loss!.Value, 10);
+                Assert.Equal((i * 1000) + 1, blocks[i].FirstStep);
+                Assert.Equal((i + 1) * 1000, blocks[i].LastStep);
+                Assert.Equal((i * 1000) + 500.5, blocks[i].Step);
+            }
+
+            // The chart draws those means, in the run's colour, and the legend says what they are.
+            LineSeries loss = Lines(TrainingChart.Create(new[] { new TrainingRun("", points) }, blockSize: 1000))[0];
+            Assert.Equal("loss (1,000-step mean)", loss.Title);
+            Assert.Equal(blocks.Select(b => new DataPoint(b.Step, b.Loss!.Value)), loss.Points);
+        }
+
+        [Fact]
+        public void AveragingAThinnedHistoryWeighsEachRecordByTheStepsItStandsFor()
+        {
+            // Steps 1 and 4 recorded, then every step: step 4 stands for steps 2 to 4, the part of them in each block.
+            var run = new TrainingRun("", new[] { new TrainingPoint(1, 3.0), new TrainingPoint(4, 2.0), new TrainingPoint(5, 1.0), new TrainingPoint(6, 1.5), new TrainingPoint(7, 4.0) });
+            IReadOnlyList<LossBlock> blocks = LossAverage.Average(run, 3);
+            Assert.Equal(new[] { (3.0 + 2.0 + 2.0) / 3, (2.0 + 1.0 + 1.5) / 3, 4.0 }, blocks.Select(b => b.Loss!.Value), new DoubleTolerance(1e-12));
+            Assert.Equal(new[] { 2.0, 5.0, 7.0 }, blocks.Select(b => b.Step)); // the last block holds step 7 only
+
+            // A model's real history, thinned before its last 1,000 steps, averages to nearly what every step gives.
+            TrainingPoint[] every = NoisyRun(20_000);
+            var history = new LossHistory();
+            foreach (TrainingPoint point in every)
+            {
+                history.Add(new TrainingRecord(point.Step, point.Loss, point.Loss, 0, 0.1));
+            }
+
+            IReadOnlyList<LossBlock> thinned = LossAverage.Average(new TrainingRun("", history.ToArray()), 1000);
+            double[] plain = PlainBlockMeans(every.Select(p => p.Loss).ToArray(), 1000);
+            Assert.Equal(20, thinned.Count);
+            Assert.All(Enumerable.Range(0, 19), i => Assert.InRange(thinned[i].Loss!.Value, plain[i] - 0.1, plain[i] + 0.1));
+            Assert.Equal(plain[19], thinned[19].Loss!.Value, 10); // the last 1,000 steps are all there
+        }
+
+        [Fact]
+        public void ALongNoisyRunIsAveragedByDefaultAndAFullBatchRunIsNot()
+        {
+            PlotModel noisy = TrainingChart.Create(new[] { new TrainingRun("mlp", NoisyRun(20_000)) });
+            List<LineSeries> lines = Lines(noisy);
+            Assert.Equal(new[] { "mlp: loss (500-step mean)", "mlp: dev loss" }, lines.Select(s => s.Title));
+            Assert.Equal(40, lines[0].Points.Count);
+            Assert.Equal(10, lines[1].Points.Count); // the dev loss is never averaged
+
+            // -Average 1: every step.
+            Assert.Equal(20_000, Lines(TrainingChart.Create(new[] { new TrainingRun("mlp", NoisyRun(20_000)) }, blockSize: 1))[0].Points.Count);
+
+            // A long full-batch run falls smoothly: every step is drawn.
+            var smooth = Enumerable.Range(1, 5000).Select(i => new TrainingRecord(i, 2.45 + (1.0 / i), 2.44 + (1.0 / i), 0.01, 50));
+            LineSeries full = Lines(TrainingChart.Create(new[] { new TrainingRun("", smooth) }))[0];
+            Assert.Equal("loss", full.Title);
+            Assert.Equal(5000, full.Points.Count);
+
+            // So is a noisy run of 1,000 steps or fewer.
+            Assert.Equal(1000, Lines(TrainingChart.Create(new[] { new TrainingRun("", NoisyRun(1000)) }))[0].Points.Count);
+            Assert.Equal(1, LossAverage.AutomaticBlockSize(new[] { new TrainingRun("", NoisyRun(1000)) }));
+            Assert.Equal(50, LossAverage.AutomaticBlockSize(new[] { new TrainingRun("", NoisyRun(1001)) })); // 20 blocks
+            Assert.Equal(5000, LossAverage.AutomaticBlockSize(new[] { new TrainingRun("", NoisyRun(2000)), new TrainingRun("", NoisyRun(200_000)) }));
+        }
+
+        [Fact]
+        public void TheDevLossHasADarkerColourOfItsOwnAndAMarkerAtEveryMeasurement()
+        {
+            PlotModel chart = TrainingChart.Create(new[] { new TrainingRun("mlp", NoisyRun(20_000)) });
+            List<LineSeries> lines = Lines(chart);
+            OxyColor training = lines[0].Color, dev = lines[1].Color;
+            Assert.Equal(OxyColor.FromRgb(0x1F, 0x77, 0xB4), training);
+            Assert.NotEqual(training, dev);
+            Assert.True(Luminance(dev) < Luminance(training) / 2, $"The dev loss's {dev} is not much darker than the loss's {training}.");
+            Assert.Equal(MarkerType.Circle, lines[1].MarkerType);
+            Assert.Equal(MarkerType.None, lines[0].MarkerType);
+
+            // In the SVG: a dash-dotted line in that colour through ten markers filled with it, at the measured steps, over
+            // the loss; the legend names it.
+            XDocument document = PlottingSvg.Parse(SvgChart.ToSvg(chart, TrainingChart.DefaultWidth, TrainingChart.DefaultHeight));
+            string stroke = PlottingSvg.Stroke(dev);
+            SvgLine devLine = Assert.Single(PlottingSvg.Lines(document), l => l.Stroke == stroke && l.Points.Count > 2);
+            var markers = Dots(document).Where(d => d.Fill == (dev.R, dev.G, dev.B)).ToList();
+            Assert.Equal(10 + 1, markers.Count); // and the legend's sample
+            Assert.All(devLine.Points, p => Assert.Contains(markers, m => Math.Abs(m.X - p.X) < 0.01 && Math.Abs(m.Y - p.Y) < 0.01));
+            Assert.Contains(PlottingSvg.Texts(document), t => t.Text == "mlp: dev loss");
+            var plot = PlotArea(document);
+            Assert.All(markers.Where(m => m.X > plot.Left && m.X <= plot.Right + m.Radius), m => Assert.True(m.X + m.Radius <= plot.Right + 0.01, $"The marker at x = {m.X} is cut by the plot's edge at {plot.Right}."));
+        }
+
+        private static double Luminance(OxyColor c) => (0.2126 * c.R) + (0.7152 * c.G) + (0.0722 * c.B);
+
+        private sealed class DoubleTolerance : IEqualityComparer<double>
+        {
+            private readonly double _tolerance;
+
+            public DoubleTolerance(double tolerance) => _tolerance = tolerance;
+
+            public bool Equals(double x, double y) => Math.Abs(x - y) <= _tolerance;
+
+            public int GetHashCode(double obj) => 0;
+        }
+
         [Fact]
         public void LongRunsAreThinnedInTheSvgButShortRunsKeepEveryPoint()
         {

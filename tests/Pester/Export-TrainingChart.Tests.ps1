@@ -95,6 +95,52 @@ Describe 'Export-TrainingChart' {
             Get-SvgText -LiteralPath $records | Should -Contain 'loss'
         }
 
+        It 'averages a long mini-batch run over blocks of steps by default, or as -Average says, and draws its dev loss with markers' {
+            $mlp = Get-BundledName -Count 500 | Invoke-MlpTraining -Steps 3000 -HiddenSize 16 -ValidationName (Get-BundledName | Select-Object -Last 200) -DevLossInterval 500
+            $blue = 'stroke:rgb\(31,119,180\)'
+            function Get-CurvePoint([string] $File) {
+                # The points of the run's loss curve: its longest polyline in the run's colour (the legend's sample has 2).
+                $lines = Get-SvgElement -LiteralPath $File -Name polyline | Where-Object { $_.GetAttribute('style') -match $blue }
+                ($lines | ForEach-Object { @($_.GetAttribute('points').Trim() -split ' ').Count } | Measure-Object -Maximum).Maximum
+            }
+
+            $auto = Join-Path -Path $TestDrive -ChildPath 'mlp-auto.svg'
+            $verbose = $mlp | Export-TrainingChart -Path $auto -Label 'mlp' -Verbose 4>&1
+            ($verbose -join "`n") | Should -Match 'averaged over blocks of 100 steps \(-Average 1 draws every step\)'
+            $texts = Get-SvgText -LiteralPath $auto
+            $texts | Should -Contain 'mlp: loss (100-step mean)'
+            $texts | Should -Contain 'mlp: dev loss'
+            Get-CurvePoint $auto | Should -Be 30
+
+            # The dev loss: a colour of its own, with a marker at each of its 6 measurements (and one in the legend).
+            $dev = @(Get-SvgElement -LiteralPath $auto -Name ellipse | Where-Object { $_.GetAttribute('style') -match 'fill:rgb\((\d+),(\d+),(\d+)\)' -and $Matches[0] -ne 'fill:rgb(31,119,180)' })
+            $dev.Count | Should -Be 7
+            @($dev | ForEach-Object { ($_.GetAttribute('style') -split ';')[0] } | Sort-Object -Unique).Count | Should -Be 1
+
+            $lecture = Join-Path -Path $TestDrive -ChildPath 'mlp-1000.svg'
+            $mlp | Export-TrainingChart -Path $lecture -Label 'mlp' -Average 1000
+            Get-SvgText -LiteralPath $lecture | Should -Contain 'mlp: loss (1,000-step mean)'
+            Get-CurvePoint $lecture | Should -Be 3
+
+            $raw = Join-Path -Path $TestDrive -ChildPath 'mlp-raw.svg'
+            $mlp | Export-TrainingChart -Path $raw -Label 'mlp' -Average 1
+            Get-SvgText -LiteralPath $raw | Should -Contain 'mlp: loss'
+            Get-CurvePoint $raw | Should -Be $mlp.LossHistory.Count
+        }
+
+        It 'draws a short full-batch run step by step, as -Average 1 does, and refuses an -Average below 1' {
+            $default = Join-Path -Path $TestDrive -ChildPath 'default.svg'
+            $everyStep = Join-Path -Path $TestDrive -ChildPath 'every-step.svg'
+            $model = Invoke-BigramTraining -Steps 200
+            $model | Export-TrainingChart -Path $default
+            $model | Export-TrainingChart -Path $everyStep -Average 1
+            (Get-FileHash -LiteralPath $everyStep).Hash | Should -Be (Get-FileHash -LiteralPath $default).Hash
+            Get-SvgText -LiteralPath $default | Should -Contain 'loss'
+
+            $failure = { $model | Export-TrainingChart -Path $default -Average 0 } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Be "ParameterArgumentValidationError,$script:CommandType"
+        }
+
         It 'draws an MLP loaded from its file as it drew the MLP that was saved' {
             $saved = Join-Path -Path $TestDrive -ChildPath 'mlp.json'
             $mlp = Get-BundledName -Count 500 | Invoke-MlpTraining -Steps 60 -HiddenSize 16 -ValidationName (Get-BundledName | Select-Object -Last 200) -DevLossInterval 20

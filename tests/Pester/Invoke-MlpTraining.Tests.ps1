@@ -140,6 +140,19 @@ Describe 'Invoke-MlpTraining' {
             [math]::Abs($summary.MeanNegativeLogLikelihood - $measured.DevLoss) | Should -BeLessThan 1e-6
         }
 
+        It 'warns that -DevLossInterval measures nothing without validation names, and trains all the same' {
+            $model = $script:Names | Invoke-MlpTraining -Steps 4 -DevLossInterval 2 @script:Small -WarningVariable warnings -WarningAction SilentlyContinue
+            $warnings.Count | Should -Be 1
+            $warnings[0].Message | Should -Match '-DevLossInterval'
+            $warnings[0].Message | Should -Match '-ValidationName'
+            $model.LossHistory.Count | Should -Be 4
+            $model.LossHistory | Where-Object { $null -ne $_.DevLoss } | Should -BeNullOrEmpty
+
+            $measured = $script:Names | Invoke-MlpTraining -Steps 4 -DevLossInterval 2 -ValidationName $script:DevNames @script:Small -WarningVariable warnings
+            $warnings.Count | Should -Be 0
+            ($measured.LossHistory | Where-Object { $null -ne $_.DevLoss }).Step | Should -Be @(2, 4)
+        }
+
         It 'reports as dev loss what Measure-NameLikelihood -Summary gives for the validation names' {
             $model = $script:Names | Invoke-MlpTraining -Steps 10 -ValidationName $script:DevNames -DevLossInterval 0 @script:Small
             $summary = $script:DevNames | Measure-NameLikelihood -Model $model -Summary

@@ -36,6 +36,14 @@ namespace MakemorePS.Commands
         [Parameter]
         public SwitchParameter LogScale { get; set; }
 
+        /// <summary>
+        /// Draws the mean training loss over blocks of this many steps, as the lecture's view(-1, 1000).mean(1); 1 draws
+        /// every step. By default long noisy runs are averaged and the others drawn step by step.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int Average { get; set; }
+
         /// <inheritdoc/>
         protected override void ProcessRecord()
         {
@@ -83,8 +91,20 @@ namespace MakemorePS.Commands
                 runs.Add(new TrainingRun(label, _runs[i]));
             }
 
-            WriteVerbose($"Drawing {runs.Count} run(s){(LogScale.IsPresent ? " on a logarithmic loss axis" : string.Empty)}.");
-            ExportChart(TrainingChart.Create(runs, Title, LogScale.IsPresent), "Export training chart", TrainingChart.DefaultWidth, TrainingChart.DefaultHeight);
+            int? blockSize = MyInvocation.BoundParameters.ContainsKey(nameof(Average)) ? Average : null;
+            WriteVerbose($"Drawing {runs.Count} run(s){(LogScale.IsPresent ? " on a logarithmic loss axis" : string.Empty)}{AveragingDescription(runs, blockSize)}.");
+            ExportChart(TrainingChart.Create(runs, Title, LogScale.IsPresent, blockSize), "Export training chart", TrainingChart.DefaultWidth, TrainingChart.DefaultHeight);
+        }
+
+        private static string AveragingDescription(IReadOnlyList<TrainingRun> runs, int? blockSize)
+        {
+            if (blockSize.HasValue)
+            {
+                return blockSize.Value == 1 ? ", every step" : string.Format(CultureInfo.InvariantCulture, ", the loss averaged over blocks of {0:N0} steps", blockSize.Value);
+            }
+
+            int automatic = LossAverage.AutomaticBlockSize(runs);
+            return automatic == 1 ? ", every step" : string.Format(CultureInfo.InvariantCulture, ", the loss of the long noisy runs averaged over blocks of {0:N0} steps (-Average 1 draws every step)", automatic);
         }
 
         private void AddModelRun(PSObject model, IEnumerable? history)

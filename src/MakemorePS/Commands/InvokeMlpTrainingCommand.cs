@@ -181,6 +181,11 @@ namespace MakemorePS.Commands
             // Names and models may share the pipeline: each model is continued on its own names as it arrives, the
             // names are trained into one model at the end (a new one, or the model given by name).
             ReadValidationNames();
+            if (!ValidationGiven && MyInvocation.BoundParameters.ContainsKey(nameof(DevLossInterval)))
+            {
+                WriteWarning("-DevLossInterval changes nothing without validation names: no dev loss is measured. Give the names with -ValidationName or -ValidationPath.");
+            }
+
             BeginNameInput();
         }
 
