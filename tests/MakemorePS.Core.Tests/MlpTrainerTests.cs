@@ -188,6 +188,19 @@ namespace MakemorePS.Core.Tests
         }
 
         [Fact]
+        public void TheDevLossIsExactlyTheScorersMeanOverTheDevNames()
+        {
+            NameSplit split = NameSplit.Create(BundledNames.Names.Take(4000));
+            foreach (MlpTrainingOptions options in new[] { new MlpTrainingOptions { Steps = 500 }, Small() })
+            {
+                MlpModel model = MlpTrainer.Train(split.Train, options, split.Dev);
+                double scored = NameScoring.CreateScorer(model).ScoreDataset(split.Dev).MeanNegativeLogLikelihood;
+                Assert.Equal(scored, model.DevLoss!.Value);
+                Assert.Equal(scored, model.MeanNegativeLogLikelihood(ContextWindowDataset.Create(split.Dev, model.Vocabulary, model.BlockSize)));
+            }
+        }
+
+        [Fact]
         public void AZeroBatchStdIsNamed()
         {
             // One name of one symbol: two examples, so a batch of 2 is often the same example twice.
