@@ -188,6 +188,18 @@ namespace MakemorePS.Core.Tests
         }
 
         [Fact]
+        public void AHugeLearningRateWithBatchNormBlamesTheLearningRateNotTheBatchStd()
+        {
+            // The first update makes the weights about 1e29, so the next first-layer outputs overflow float32.
+            var options = new MlpTrainingOptions { Steps = 10, LearningRate = 1e30f };
+            TrainingDivergedException error = Assert.Throws<TrainingDivergedException>(() => new MlpTrainer(Names, options).Train());
+            Assert.Equal(nameof(MlpTrainingOptions.LearningRate), error.Setting);
+            Assert.Contains("lower learning rate than 1E+30", error.Message);
+            Assert.DoesNotContain("batch size", error.Message);
+            Assert.DoesNotContain("epsilon", error.Message);
+        }
+
+        [Fact]
         public void TheDevLossIsExactlyTheScorersMeanOverTheDevNames()
         {
             NameSplit split = NameSplit.Create(BundledNames.Names.Take(4000));

@@ -310,6 +310,13 @@ Describe 'Invoke-MlpTraining' {
             }
         }
 
+        It 'blames the learning rate, not the batch std, when a huge learning rate makes the BatchNorm input overflow' {
+            $failure = { $script:Names | Invoke-MlpTraining -Steps 10 -LearningRate 1e30 } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Be "TrainingDiverged,$script:CommandType"
+            $failure.Exception.Message | Should -Match 'lower learning rate than 1E\+30'
+            $failure.Exception.Message | Should -Not -Match 'batch size|epsilon'
+        }
+
         It 'stops with TrainingDiverged when the loss overflows' {
             $failure = { $script:Names | Invoke-MlpTraining -Steps 50 -LearningRate 1e30 @script:Small } | Should -Throw -PassThru
             $failure.FullyQualifiedErrorId | Should -Be "TrainingDiverged,$script:CommandType"
