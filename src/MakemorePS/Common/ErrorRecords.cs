@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using MakemorePS.Core;
+using MakemorePS.Core.Models;
 
 namespace MakemorePS.Common
 {
@@ -15,5 +16,14 @@ namespace MakemorePS.Common
         internal static ErrorRecord FromCore<TException>(TException exception, ErrorCategory category, object? target)
             where TException : Exception, IMakemoreError
             => new ErrorRecord(exception, exception.ErrorId, category, target);
+
+        /// <summary>
+        /// The error of a bigram-only cmdlet given another kind of model (an MLP): it says what the cmdlet takes and
+        /// <paramref name="instead"/>, what to use for that model.
+        /// </summary>
+        internal static ErrorRecord NotABigramModel(string cmdletName, ILanguageModel model, string instead)
+            => new ErrorRecord(
+                new PSArgumentException($"{cmdletName} takes only bigram models (New-BigramModel, Invoke-BigramTraining), and this model is {model}. {instead}"),
+                ErrorIds.BigramModelRequired, ErrorCategory.InvalidType, model);
     }
 }
