@@ -165,7 +165,7 @@ namespace MakemorePS.Commands
             }
             catch (ArgumentOutOfRangeException exception)
             {
-                ThrowTerminatingError(ErrorRecords.Create(exception, ErrorIds.InvalidTrainingSetting, ErrorCategory.InvalidArgument, _options));
+                ThrowTerminatingError(ErrorRecords.FromArgument(exception, ErrorIds.InvalidTrainingSetting, _options));
             }
 
             _checkpoint = TrainingCheckpoint.Prepare(this, CheckpointPath, CheckpointInterval, Force.IsPresent, NoClobber.IsPresent, "Train an MLP and save checkpoints");
@@ -201,13 +201,13 @@ namespace MakemorePS.Commands
             {
                 // Every name was left out (each reported above), for example names a continued model cannot spell.
                 ThrowTerminatingError(ErrorRecords.Create(
-                    new PSArgumentException($"No name could be trained on: {exception.Message}", exception),
+                    new PSArgumentException($"No name could be trained on: {ErrorRecords.MessageOnly(exception)}", exception),
                     ErrorIds.NoInputNames, ErrorCategory.InvalidData, null));
                 return;
             }
             catch (ArgumentException exception)
             {
-                ThrowTerminatingError(ErrorRecords.Create(exception, ErrorIds.InvalidTrainingSetting, ErrorCategory.InvalidArgument, _options));
+                ThrowTerminatingError(ErrorRecords.FromArgument(exception, ErrorIds.InvalidTrainingSetting, _options));
                 return;
             }
 
