@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Text;
 using MakemorePS.Core.Models;
 using Xunit;
 
@@ -44,6 +45,70 @@ namespace MakemorePS.Core.Tests
         }
 
         [Fact]
+        public void TheLossHistoryAndTheDiagnosticsRoundTrip()
+        {
+            MlpTrainingOptions options = Options(150);
+            options.DevLossInterval = 40;
+            options.DiagnosticsInterval = 50;
+            MlpModel model = MlpTrainer.Train(Names, options, BundledNames.Names.Skip(4000).Take(100));
+            string json = ModelFile.ToJson(model);
+            var loaded = (MlpModel)ModelFile.FromJson(json);
+
+            Assert.Equal(150, loaded.LossHistory.Count);
+            Assert.Equal(new[] { 40, 80, 120, 150 }, loaded.LossHistory.Where(r => r.DevLoss.HasValue).Select(r => r.Step));
+            Assert.Equal(model.LossHistory.Select(r => (r.Step, r.Loss, r.LearningRate, r.DevLoss)), loaded.LossHistory.Select(r => (r.Step, r.Loss, r.LearningRate, r.DevLoss)));
+            Assert.Equal(15, loaded.ActivationStatistics.Count);
+            Assert.Equal(model.ActivationStatistics.Select(a => (a.Step, a.Layer, a.Mean, a.Std, a.SaturatedFraction)), loaded.ActivationStatistics.Select(a => (a.Step, a.Layer, a.Mean, a.Std, a.SaturatedFraction)));
+            Assert.Equal(18, loaded.GradientStatistics.Count);
+            Assert.Equal(
+                model.GradientStatistics.Select(g => (g.Step, g.Parameter, g.Shape, g.GradientMean, g.GradientStd, g.DataStd, g.GradientToDataRatio, g.UpdateToDataRatioLog10)),
+                loaded.GradientStatistics.Select(g => (g.Step, g.Parameter, g.Shape, g.GradientMean, g.GradientStd, g.DataStd, g.GradientToDataRatio, g.UpdateToDataRatioLog10)));
+            Assert.Equal(json, ModelFile.ToJson(loaded));
+        }
+
+        [Fact]
+        public void AHistoryOf200000StepsKeepsTheFileSmall()
+        {
+            // The records of the lecture's run as the trainer keeps them, with a dev loss every 10,000 steps.
+            var history = new ThinnedHistory<MlpTrainingRecord>(r => r.Step, r => r.DevLoss.HasValue);
+            for (int step = 1; step <= 200_000; step++)
+            {
+                history.Add(new MlpTrainingRecord(step, 2.0 + (1.0 / step), step > 100_000 ? 0.01f : 0.1f, step % 10_000 == 0 ? 2.1 + (1.0 / step) : (double?)null));
+            }
+
+            MlpModel small = MlpTrainer.Train(Names, Options(1));
+            MlpModel model = new MlpModel(small.Vocabulary, small.Parameters, small.TrainingSettings, small.TrainingNames, 200_000, 2.0, 2.1, 1, 1, history.ToArray());
+            int bytes = Encoding.UTF8.GetByteCount(ModelFile.ToJson(model)) - Encoding.UTF8.GetByteCount(ModelFile.ToJson(small));
+            Assert.Equal(1796, model.LossHistory.Count);
+            Assert.True(bytes < 160_000, $"the history takes {bytes:N0} bytes");
+        }
+
+        [Theory]
+        [InlineData("\"step\": [\n      1,\n      2,", "\"step\": [\n      2,\n      1,", "\"lossHistory.step\"[1] is 1")]
+        [InlineData("\"learningRate\": [\n      0.1,", "\"learningRate\": [", "\"lossHistory.learningRate\" has 3 values but \"lossHistory.step\" has 4")]
+        [InlineData("\"devLoss\": [\n      null,", "\"devLoss\": [\n      \"low\",", "\"lossHistory.devLoss\"[0] is \"low\"")]
+        [InlineData("\"parameter\": [\n      \"C\",", "\"parameter\": [\n      \"W3\",", "\"W3\"; the model's parameters are C, W1, bngain, bnbias, W2, b2")]
+        [InlineData("\"layer\": [\n      \"Embedding\",", "\"layer\": [\n      7,", "\"activationStatistics.layer\"[0] is 7")]
+        [InlineData("\"lossHistory\": {", "\"lossHistory\": [], \"x\": {", "\"lossHistory\" is an array")]
+        public void ADamagedHistoryIsRefusedWithAMessageThatNamesThePlace(string original, string damaged, string expected)
+        {
+            MlpTrainingOptions options = Options(4);
+            options.DiagnosticsInterval = 2;
+            string json = ModelFile.ToJson(MlpTrainer.Train(Names, options)).Replace("\r\n", "\n");
+            Assert.Contains(original, json);
+            ModelFormatException error = Assert.Throws<ModelFormatException>(() => ModelFile.FromJson(json.Replace(original, damaged)));
+            Assert.Contains(expected, error.Message);
+        }
+
+        [Fact]
+        public void AHistoryBeyondTheModelsStepsIsRefused()
+        {
+            string json = ModelFile.ToJson(MlpTrainer.Train(Names, Options(4)));
+            ModelFormatException error = Assert.Throws<ModelFormatException>(() => ModelFile.FromJson(json.Replace("\"steps\": 4,\n    \"finalLoss\"".Replace("\n", Environment.NewLine), "\"steps\": 3,\n    \"finalLoss\"")));
+            Assert.Contains("\"lossHistory.step\"[3] is 4; it must be a whole number from 4 to 3", error.Message);
+        }
+
+        [Fact]
         public void TrainingResumedFromASavedCheckpointIsBitIdentical()
         {
             MlpModel whole = MlpTrainer.Train(Names, Options(240));
@@ -59,6 +124,49 @@ namespace MakemorePS.Core.Tests
             {
                 File.Delete(path);
             }
+        }
+
+        [Fact]
+        public void AFileOfTheFirstMlpFormatStillLoadsAndTrainsOn()
+        {
+            // Written by MakemorePS 0.1.0 before models kept their history: 10 names (3 of them twice), 6 steps, H=4, d=2.
+            var model = (MlpModel)ModelFile.Load(Path.Combine(AppContext.BaseDirectory, "Fixtures", "mlp-format2.json"));
+            Assert.Equal(6, model.Steps);
+            Assert.Equal(2.3032248616218567, model.FinalLoss);
+            Assert.Equal(2.2728919982910156, model.DevLoss);
+            Assert.Equal(new[] { "emma", "ava", "olivia", "noah", "liam", "mia", "lena" }, model.TrainingNames);
+            Assert.Equal(7, model.NameCount);
+            Assert.Empty(model.LossHistory);
+            Assert.Empty(model.ActivationStatistics);
+            Assert.Empty(model.GradientStatistics);
+            Assert.Equal((4, 2, 3, true), (model.HiddenSize, model.EmbeddingSize, model.BlockSize, model.BatchNorm));
+            Assert.Equal(-0.9233714f, model.GetParameter("C", out _, out _)[0]);
+            Assert.Equal(0.013390537f, model.GetParameter("b2", out _, out _)[0]);
+
+            MlpModel reloaded = Assert.IsType<MlpModel>(ModelFile.FromJson(ModelFile.ToJson(model)));
+            int[] contexts = { 0, 0, 0, 0, 1, 6 };
+            var expected = new double[2 * model.VocabularySize];
+            var actual = new double[2 * model.VocabularySize];
+            model.NextSymbolLogProbabilities(contexts, 2, expected);
+            reloaded.NextSymbolLogProbabilities(contexts, 2, actual);
+            Assert.Equal(expected, actual);
+
+            MlpTrainingOptions options = model.TrainingSettings.Clone();
+            options.Steps = 9;
+            MlpModel continued = new MlpTrainer(model.TrainingNames, options, model).Train().Model;
+            Assert.Equal(9, continued.Steps);
+        }
+
+        [Fact]
+        public void AFileKeepsEveryTrainingNameSoALoadedCheckpointContinuesOnItsOwnNamesExactly()
+        {
+            string[] names = Names.Concat(Names.Take(500)).ToArray();
+            MlpModel whole = MlpTrainer.Train(names, Options(240));
+            var checkpoint = (MlpModel)ModelFile.FromJson(ModelFile.ToJson(MlpTrainer.Train(names, Options(90))));
+            Assert.Equal(2000, checkpoint.NameCount);
+            Assert.Equal(Names, checkpoint.TrainingNames);
+            MlpModel continued = new MlpTrainer(null, Options(240), checkpoint).Train().Model;
+            Assert.Equal(ModelFile.ToJson(whole), ModelFile.ToJson(continued));
         }
 
         [Fact]

@@ -101,6 +101,7 @@ namespace MakemorePS.Core.Tests
             Assert.True(result.Cancelled);
             Assert.Equal(123, result.StepsTaken);
             Assert.Equal(123, result.Model.Steps);
+            Assert.Equal(Enumerable.Range(1, 123), result.Model.LossHistory.Select(r => r.Step));
 
             MlpTrainingResult resumed = new MlpTrainer(Names, Small(), result.Model).Train();
             Assert.False(resumed.Cancelled);
@@ -127,6 +128,89 @@ namespace MakemorePS.Core.Tests
             Assert.Equal(model.MeanNegativeLogLikelihood(dataset), records[249].DevLoss!.Value, 1e-9);
             Assert.Equal(records[249].DevLoss, model.DevLoss);
             Assert.Equal(records[249].Loss, model.FinalLoss);
+        }
+
+        [Fact]
+        public void TheModelKeepsTheRecordsOfItsStepsWithoutTheirDiagnostics()
+        {
+            string[] dev = BundledNames.Names.Skip(5000).Take(300).ToArray();
+            var options = Small(120);
+            options.DiagnosticsInterval = 50;
+            var records = new List<MlpTrainingRecord>();
+            MlpModel model = new MlpTrainer(Names, options, null, dev).Train(records.Add).Model;
+
+            Assert.Equal(records.Select(r => (r.Step, r.Loss, r.LearningRate, r.DevLoss)), model.LossHistory.Select(r => (r.Step, r.Loss, r.LearningRate, r.DevLoss)));
+            Assert.All(model.LossHistory, r => Assert.Empty(r.GetActivationStatistics()));
+            Assert.Equal(records.SelectMany(r => r.GetActivationStatistics()), model.ActivationStatistics);
+            Assert.Equal(records.SelectMany(r => r.GetGradientStatistics()), model.GradientStatistics);
+            Assert.Equal(new[] { 50, 100 }, model.GradientStatistics.Select(g => g.Step).Distinct());
+            Assert.Empty(MlpTrainer.Train(Names, Small(3)).ActivationStatistics);
+
+            // Steps taken one by one are kept too.
+            var trainer = new MlpTrainer(Names, Small());
+            double[] losses = { trainer.Step(), trainer.Step() };
+            Assert.Equal(losses, trainer.ToModel().LossHistory.Select(r => r.Loss));
+        }
+
+        [Fact]
+        public void ALongHistoryIsThinnedAsABigramModelsIsAndKeepsEveryDevLoss()
+        {
+            var options = new MlpTrainingOptions { Steps = 3000, HiddenSize = 8, EmbeddingSize = 2, BatchSize = 4, BatchNormEpsilon = 1e-5f, DevLossInterval = 77 };
+            MlpModel model = new MlpTrainer(Names, options, null, BundledNames.Names.Skip(5000).Take(20)).Train().Model;
+            var bigramRule = new LossHistory();
+            for (int step = 1; step <= 3000; step++)
+            {
+                bigramRule.Add(new TrainingRecord(step, 0, 0, 0, 0));
+            }
+
+            int[] devSteps = Enumerable.Range(1, 3000).Where(step => step % 77 == 0 || step == 3000).ToArray();
+            Assert.Equal(bigramRule.ToArray().Select(r => r.Step).Union(devSteps).OrderBy(step => step), model.LossHistory.Select(r => r.Step));
+            Assert.Equal(devSteps, model.LossHistory.Where(r => r.DevLoss.HasValue).Select(r => r.Step));
+        }
+
+        [Fact]
+        public void AContinuedModelGoesOnFromTheHistoryAndDiagnosticsItWasContinuedFrom()
+        {
+            MlpTrainingOptions Options(int steps) => Small(300).With(o =>
+            {
+                o.Steps = steps;
+                o.DiagnosticsInterval = 40;
+            });
+
+            MlpModel whole = MlpTrainer.Train(Names, Options(300));
+            MlpModel piece = MlpTrainer.Train(Names, Options(70));
+            piece = new MlpTrainer(Names, Options(201), piece).Train().Model;
+            piece = new MlpTrainer(Names, Options(300), piece).Train().Model;
+            Assert.Equal(Enumerable.Range(1, 300), piece.LossHistory.Select(r => r.Step));
+            Assert.Equal(whole.LossHistory.Select(r => (r.Loss, r.LearningRate)), piece.LossHistory.Select(r => (r.Loss, r.LearningRate)));
+            Assert.Equal(new[] { 40, 80, 120, 160, 200, 240, 280 }, piece.ActivationStatistics.Select(a => a.Step).Distinct());
+            Assert.Equal(whole.GradientStatistics.Select(g => (g.Step, g.Parameter, g.GradientStd)), piece.GradientStatistics.Select(g => (g.Step, g.Parameter, g.GradientStd)));
+        }
+
+        [Fact]
+        public void TheModelCountsEveryTrainingNameAsABigramModelDoes()
+        {
+            string[] names = Names.Concat(Names.Take(300)).ToArray();
+            var rejected = new List<Exception>();
+            MlpModel model = new MlpTrainer(names.Append("a.b"), Small(2), null, null, rejected.Add).Train().Model;
+            Assert.Single(rejected);
+            var counter = new BigramCounter();
+            counter.AddNames(names);
+            Assert.Equal(2300, model.NameCount);
+            Assert.Equal(counter.ToCounts().NameCount, model.NameCount);
+            Assert.Equal(Names, model.TrainingNames);
+        }
+
+        [Fact]
+        public void AModelContinuedWithoutNamesTrainsOnItsOwnExactly()
+        {
+            string[] names = Names.Take(1000).Concat(Names.Take(400)).ToArray();
+            MlpModel whole = MlpTrainer.Train(names, Small());
+            MlpModel piece = MlpTrainer.Train(names, Small().With(o => o.Steps = 100));
+            MlpModel continued = new MlpTrainer(null, Small(), piece).Train().Model;
+            AssertSameWeights(whole, continued);
+            Assert.Equal(1400, continued.NameCount);
+            Assert.Throws<ArgumentNullException>(() => new MlpTrainer(null, Small()));
         }
 
         [Fact]

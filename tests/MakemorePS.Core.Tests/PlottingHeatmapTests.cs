@@ -105,6 +105,98 @@ namespace MakemorePS.Core.Tests
             }
         }
 
+        [Theory]
+        [InlineData(1200, 400)]
+        [InlineData(2000, 700)]
+        [InlineData(500, 1200)]
+        [InlineData(300, 900)]
+        [InlineData(1162, 1162)] // the default size
+        public void InAPictureOfAnyShapeTheSymbolsAndTheColourBarSitNextToTheSquareCells(int width, int height)
+        {
+            // The labels sit 4 pixels from the cells (OxyPlot's distance from an axis to its labels), the colour bar 8.
+            const double LabelGap = 4, BarGap = 8, Tolerance = 0.05;
+            HeatmapMatrix matrix = BundledCounts;
+            XDocument document = PlottingSvg.Parse(SvgChart.ToSvg(BigramHeatmapChart.Create(matrix), width, height));
+            IReadOnlyList<SvgCell> cells = PlottingSvg.Cells(document, width);
+            Assert.Equal(27 * 27, cells.Count);
+            Assert.All(cells, c => Assert.True(Math.Abs(c.Width - c.Height) < Tolerance, $"At {width}×{height} a cell is {c.Width}×{c.Height}."));
+            double left = cells.Min(c => c.X), top = cells.Min(c => c.Y), right = cells.Max(c => c.X + c.Width), bottom = cells.Max(c => c.Y + c.Height);
+            Assert.True(left >= 0 && top >= 0 && right <= width && bottom <= height, $"At {width}×{height} the cells leave the picture.");
+
+            var symbols = matrix.Vocabulary.Symbols.Select(SymbolLabel.For).ToList();
+            var texts = PlottingSvg.Texts(document).Where(t => symbols.Contains(t.Text)).ToList();
+            var leftLabels = texts.Where(t => t.X < left).ToList();
+            var topLabels = texts.Where(t => t.Y < top).ToList();
+            Assert.NotEmpty(leftLabels);
+            Assert.NotEmpty(topLabels);
+            Assert.All(leftLabels, t => Assert.True(
+                Math.Abs(left - t.Box.Right - LabelGap) < Tolerance,
+                $"At {width}×{height} the row label '{t.Text}' ends {left - t.Box.Right:0.#} px left of the cells."));
+            Assert.All(topLabels, t => Assert.True(
+                Math.Abs(top - t.Y - LabelGap) < Tolerance,
+                $"At {width}×{height} the column label '{t.Text}' stands {top - t.Y:0.#} px above the cells."));
+
+            // The colour bar: the flat bands right of the cells, as tall together as the cells.
+            XNamespace svg = "http://www.w3.org/2000/svg";
+            var bands = document.Descendants(svg + "rect")
+                .Where(r => ((string?)r.Attribute("style") ?? string.Empty).Contains("fill:rgb") && Number(r, "x") >= right)
+                .Select(r => (X: Number(r, "x"), Y: Number(r, "y"), H: Number(r, "height")))
+                .ToList();
+            Assert.Equal(BigramHeatmapChart.PaletteSize, bands.Count);
+            Assert.True(Math.Abs(bands.Min(b => b.X) - right - BarGap) < Tolerance, $"At {width}×{height} the colour bar starts {bands.Min(b => b.X) - right:0.#} px right of the cells.");
+            Assert.True(Math.Abs(bands.Min(b => b.Y) - top) < 1 && Math.Abs(bands.Max(b => b.Y + b.H) - bottom) < 1, $"At {width}×{height} the colour bar is not as tall as the cells.");
+        }
+
+        [Theory]
+        [InlineData(300, 300)]
+        [InlineData(500, 500)]
+        [InlineData(1200, 400)]
+        [InlineData(700, 800)]
+        [InlineData(1162, 1162)] // the default size
+        public void MeasuringTheCellLabelsGivesTheCellAndLabelSizesOfThePictureAndTheCellSizeLabelsNeed(int width, int height)
+        {
+            const double Tolerance = 1e-3;
+            PlotModel chart = BigramHeatmapChart.Create(BundledCounts);
+            HeatmapCellLabels measured = BigramHeatmapChart.MeasureCellLabels(chart, width, height);
+            XDocument document = PlottingSvg.Parse(SvgChart.ToSvg(chart, width, height));
+            IReadOnlyList<SvgCell> cells = PlottingSvg.Cells(document, width);
+            Assert.Equal(27 * 27, cells.Count);
+            Assert.True(Math.Abs(cells[0].Width - measured.CellSize) < Tolerance, $"At {width}×{height} the cells are {cells[0].Width} px, measured {measured.CellSize}.");
+            var fontSizes = cells.SelectMany(c => c.Texts).Select(t => t.FontSize).Distinct().ToList();
+            Assert.True(measured.LegibleCellSize > 0 && !double.IsInfinity(measured.LegibleCellSize), $"At {width}×{height} the labels need cells of {measured.LegibleCellSize} px.");
+            if (measured.FontSize is double fontSize)
+            {
+                Assert.True(Math.Abs(Assert.Single(fontSizes) - fontSize) < Tolerance, $"At {width}×{height} the labels are {fontSizes[0]} px, measured {fontSize}.");
+                Assert.True(measured.CellSize >= measured.LegibleCellSize, $"At {width}×{height} cells of {measured.CellSize} px are labelled, but labels need {measured.LegibleCellSize}.");
+            }
+            else
+            {
+                Assert.Empty(fontSizes);
+                Assert.True(measured.CellSize < measured.LegibleCellSize, $"At {width}×{height} cells of {measured.CellSize} px are unlabelled, but labels need only {measured.LegibleCellSize}.");
+            }
+
+            if (width == 300 || height == 400)
+            {
+                Assert.Null(measured.FontSize);
+            }
+
+            if (width == 1162)
+            {
+                Assert.NotNull(measured.FontSize);
+            }
+        }
+
+        [Fact]
+        public void CellsOfMoreThanFortySymbolsNeverHaveRoomForLabels()
+        {
+            HeatmapMatrix matrix = HeatmapMatrix.FromCounts(BigramCounter.CountNames("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".Select(c => c + "a")));
+            int size = BigramHeatmapChart.DefaultSize(matrix.Size);
+            HeatmapCellLabels measured = BigramHeatmapChart.MeasureCellLabels(BigramHeatmapChart.Create(matrix), size, size);
+            Assert.Null(measured.FontSize);
+            Assert.True(double.IsPositiveInfinity(measured.LegibleCellSize));
+            Assert.True(measured.CellSize > 10, $"The cells are {measured.CellSize} px.");
+        }
+
         // The smallest font size, in pixels, that a person reads on screen without effort.
         private const double LegibleFontSize = 8;
 

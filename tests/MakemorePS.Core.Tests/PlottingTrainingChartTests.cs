@@ -175,6 +175,125 @@ namespace MakemorePS.Core.Tests
         }
 
         [Fact]
+        public void ARunOfOneStepIsDrawnAsDotsAtItsStepAndValues()
+        {
+            BigramModel model = BigramTrainer.Train(BundledNames.Counts, new TrainingOptions { Steps = 1 });
+            TrainingRecord record = Assert.Single(model.LossHistory);
+            PlotModel chart = TrainingChart.Create(new[] { new TrainingRun(null, model.LossHistory) });
+            foreach ((int width, int height) in new[] { (TrainingChart.DefaultWidth, TrainingChart.DefaultHeight), (SvgChart.MinimumSize, SvgChart.MinimumSize) })
+            {
+                XDocument document = PlottingSvg.Parse(SvgChart.ToSvg(chart, width, height));
+                IReadOnlyList<SvgText> texts = PlottingSvg.Texts(document);
+                var plot = PlotArea(document);
+                var dots = Dots(document).Where(d => d.X > plot.Left && d.X < plot.Right && d.Y > plot.Top && d.Y < plot.Bottom).ToList();
+
+                // The dots stand over the step axis's only label, "1", whole inside the plot area.
+                SvgText step = Assert.Single(texts, t => t.Text == "1");
+                Assert.Equal(3, dots.Count);
+                Assert.All(dots, d =>
+                {
+                    Assert.True(Math.Abs(d.X - step.X) < 0.01, $"At {width}×{height} a dot stands at x = {d.X}, not over step 1 at {step.X}.");
+                    Assert.True(d.Radius >= 3, $"At {width}×{height} a dot has a radius of {d.Radius} px.");
+                    Assert.True(d.Y - d.Radius >= plot.Top && d.Y + d.Radius <= plot.Bottom, $"At {width}×{height} a dot at y = {d.Y} is cut by the plot's edge.");
+                });
+
+                // Loss and NLL share the run's colour and stand at their values on the loss axis, read off its tick labels.
+                var ticks = texts.Where(t => t.Anchor == "end" && double.TryParse(t.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+                    .Select(t => (Value: double.Parse(t.Text, CultureInfo.InvariantCulture), t.Y))
+                    .OrderBy(t => t.Value)
+                    .ToList();
+                Assert.True(ticks.Count >= 2, $"At {width}×{height} the loss axis has {ticks.Count} label(s).");
+                double pixelsPerLoss = (ticks[ticks.Count - 1].Y - ticks[0].Y) / (ticks[ticks.Count - 1].Value - ticks[0].Value);
+                double LossY(double value) => ticks[0].Y + ((value - ticks[0].Value) * pixelsPerLoss);
+                var lossDots = dots.Where(d => d.Fill == (31, 119, 180)).OrderBy(d => d.Y).ToList();
+                Assert.Equal(2, lossDots.Count);
+                Assert.True(Math.Abs(lossDots[0].Y - LossY(record.Loss)) < 0.5, $"At {width}×{height} the loss dot is at y = {lossDots[0].Y}, not {LossY(record.Loss):0.#}.");
+                Assert.True(Math.Abs(lossDots[1].Y - LossY(record.NegativeLogLikelihood)) < 0.5, $"At {width}×{height} the NLL dot is at y = {lossDots[1].Y}, not {LossY(record.NegativeLogLikelihood):0.#}.");
+            }
+        }
+
+        [Fact]
+        public void ALonePointBesideALongerRunIsADotDrawnWhole()
+        {
+            var runs = new[] { new TrainingRun("one step", Records(3.1)), new TrainingRun("ten steps", Records(3.3, 3.0, 2.9, 2.8, 2.75, 2.7, 2.68, 2.66, 2.65, 2.64)) };
+            XDocument document = PlottingSvg.Parse(SvgChart.ToSvg(TrainingChart.Create(runs), TrainingChart.DefaultWidth, TrainingChart.DefaultHeight));
+            var plot = PlotArea(document);
+
+            // The one-step run's loss and NLL are dots in its colour (matplotlib's first) at the left edge of the step axis.
+            var dots = Dots(document)
+                .Where(d => d.Fill == (31, 119, 180) && d.X >= plot.Left && d.X <= plot.Right && d.Y >= plot.Top && d.Y <= plot.Bottom)
+                .ToList();
+            Assert.Equal(2, dots.Count);
+            Assert.All(dots, d => Assert.True(
+                d.X - d.Radius >= plot.Left && d.Y - d.Radius >= plot.Top && d.Y + d.Radius <= plot.Bottom,
+                $"The dot at ({d.X}, {d.Y}) is cut by the plot's edge ({plot.Left}, {plot.Top})–({plot.Right}, {plot.Bottom})."));
+        }
+
+        [Theory]
+        [InlineData(300, 300, false)]
+        [InlineData(300, 800, false)]
+        [InlineData(800, 500, true)] // the default size
+        [InlineData(1600, 400, true)]
+        public void TheLegendIsBesideThePlotInAWidePictureAndBelowItInANarrowOne(int width, int height, bool beside)
+        {
+            PlotModel chart = TrainingChart.Create(new[] { new TrainingRun("", Records(3, 2.5, 2.4)) });
+            XDocument document = PlottingSvg.Parse(SvgChart.ToSvg(chart, width, height));
+            var plot = PlotArea(document);
+            IReadOnlyList<SvgText> texts = PlottingSvg.Texts(document);
+
+            // The legend's entries are the words that start at their anchor (the right axis's numbers do too; the titles are
+            // centred on theirs).
+            bool IsNumber(SvgText t) => double.TryParse(t.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+            var entries = texts.Where(t => t.Anchor == "start" && !IsNumber(t)).ToList();
+            Assert.Equal(new[] { "NLL", "loss", "regularization" }, entries.Select(t => t.Text).OrderBy(t => t, StringComparer.Ordinal));
+            Assert.All(entries, t => Assert.True(
+                t.Box.Left >= 0 && t.Box.Right <= width && t.Box.Top >= 0 && t.Box.Bottom <= height,
+                $"At {width}×{height} the legend entry '{t.Text}' leaves the picture."));
+            if (beside)
+            {
+                // Right of the plot and of the regularization axis: its numbers, and its title (turned upright, its
+                // baseline is its right edge).
+                double axis = Math.Max(
+                    texts.Where(t => IsNumber(t) && t.X > plot.Right).Max(t => t.Box.Right),
+                    texts.Where(t => t.Text == "regularization" && t.Anchor == "middle").Max(t => t.X));
+                Assert.All(entries, t => Assert.True(t.Box.Left > axis && t.Y >= plot.Top && t.Y <= plot.Bottom, $"At {width}×{height} the legend entry '{t.Text}' is not beside the plot."));
+            }
+            else
+            {
+                // Under the step axis's title, leaving the plot at least half the picture's width.
+                SvgText step = Assert.Single(texts, t => t.Text == "step");
+                Assert.All(entries, t => Assert.True(t.Box.Top >= step.Box.Bottom, $"At {width}×{height} the legend entry '{t.Text}' is not below the step axis."));
+                Assert.True(plot.Right - plot.Left >= width / 2.0, $"At {width}×{height} the plot is {plot.Right - plot.Left:0} px wide.");
+            }
+        }
+
+        // The circles the SVG draws: the centre, radius and fill of each.
+        private static IReadOnlyList<(double X, double Y, double Radius, (int R, int G, int B) Fill)> Dots(XDocument document)
+        {
+            XNamespace svg = "http://www.w3.org/2000/svg";
+            var rgb = new System.Text.RegularExpressions.Regex(@"fill:rgb\((\d+),(\d+),(\d+)\)");
+            return document.Descendants(svg + "ellipse")
+                .Select(e =>
+                {
+                    var fill = rgb.Match((string)e.Attribute("style")!).Groups;
+                    return (Number(e, "cx"), Number(e, "cy"), Number(e, "rx"), (int.Parse(fill[1].Value, CultureInfo.InvariantCulture), int.Parse(fill[2].Value, CultureInfo.InvariantCulture), int.Parse(fill[3].Value, CultureInfo.InvariantCulture)));
+                })
+                .ToList();
+        }
+
+        // The plot area: the rectangle OxyPlot outlines in black around it.
+        private static (double Left, double Top, double Right, double Bottom) PlotArea(XDocument document)
+        {
+            XNamespace svg = "http://www.w3.org/2000/svg";
+            XElement border = document.Descendants(svg + "rect").Single(r => ((string?)r.Attribute("style") ?? string.Empty).StartsWith("fill:none;stroke:black", StringComparison.Ordinal));
+            double x = Number(border, "x"), y = Number(border, "y");
+            return (x, y, x + Number(border, "width"), y + Number(border, "height"));
+        }
+
+        private static double Number(XElement element, string attribute) =>
+            double.Parse((string)element.Attribute(attribute)!, NumberStyles.Float, CultureInfo.InvariantCulture);
+
+        [Fact]
         public void NaNAndInfinityAreLeftOutAndEmptyRunsAreRefused()
         {
             PlotModel chart = TrainingChart.Create(new[] { new TrainingRun("", Records(3, double.NaN, double.PositiveInfinity, 2)) });

@@ -59,6 +59,27 @@ Describe 'Export-BigramHeatmap' {
             $svg.DocumentElement.GetAttribute('height') | Should -Be '480'
         }
 
+        It 'says with -Verbose why the cells carry no labels and which size gives them room' {
+            $file = Join-Path -Path $TestDrive -ChildPath 'verbose.svg'
+            foreach ($size in @(300, 300), @(1200, 400)) {
+                $verbose = @($script:Counts | Export-BigramHeatmap -Path $file -Width $size[0] -Height $size[1] -Verbose 4>&1 | ForEach-Object Message)
+                $missing = @($verbose | Where-Object { $_ -like '*without cell labels*' })
+                $missing.Count | Should -Be 1
+                $missing[0] | Should -Match ([regex]::Escape("at $($size[0])×$($size[1]) each cell is") + ' [0-9.]+ pixels wide, too small for its label, which needs [0-9]+ pixels')
+                $missing[0] | Should -Match 'larger -Width and -Height'
+                $missing[0] | Should -Match '1162×1162'
+                # The SVG indeed has no cell labels: no text is a bigram.
+                @(Get-SvgText -LiteralPath $file | Where-Object { $_ -cmatch '^[.a-z]{2}$' }).Count | Should -Be 0
+            }
+
+            $verbose = @($script:Counts | Export-BigramHeatmap -Path $file -Verbose 4>&1 | ForEach-Object Message)
+            $verbose | Should -Contain 'Drawing a 27×27 heatmap of counts.'
+
+            $many = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'.ToCharArray() | ForEach-Object { "$($_)a" } | New-BigramModel
+            $verbose = @($many | Export-BigramHeatmap -Path $file -Verbose 4>&1 | ForEach-Object Message)
+            @($verbose | Where-Object { $_ -like '*without cell labels: a table of more than 40 symbols*at any size*' }).Count | Should -Be 1
+        }
+
         It 'writes characters that need escaping safely' {
             $file = Join-Path -Path $TestDrive -ChildPath 'escaped.svg'
             'a<b', 'c&d', "q`"'x", "e$([char]7)f" | New-BigramModel | Export-BigramHeatmap -Path $file
@@ -141,6 +162,22 @@ Describe 'Export-BigramHeatmap' {
             $failure.FullyQualifiedErrorId | Should -Be "InvalidChartInput,$script:CommandType"
             (Get-FileHash -LiteralPath $script:File).Hash | Should -Be $script:Before.Hash
             @(Get-ChildItem -LiteralPath $TestDrive -Force -Filter '.existing.svg*').Count | Should -Be 0
+        }
+
+        It 'keeps a read-only file read-only when -Force replaces it, as Export-BigramModel and Out-File do' {
+            (Get-Item -LiteralPath $script:File).IsReadOnly = $true
+            $script:Counts | Export-BigramHeatmap -Path $script:File -Force
+            (Get-FileHash -LiteralPath $script:File).Hash | Should -Not -Be $script:Before.Hash
+            (Get-Item -LiteralPath $script:File).IsReadOnly | Should -BeTrue
+        }
+
+        It 'only says what it would do under -WhatIf, with -NoClobber or on a read-only file, as Out-File does' {
+            $script:Counts | Export-BigramHeatmap -Path $script:File -NoClobber -WhatIf -ErrorVariable problems
+            $problems.Count | Should -Be 0
+            (Get-Item -LiteralPath $script:File).IsReadOnly = $true
+            $script:Counts | Export-BigramHeatmap -Path $script:File -WhatIf -ErrorVariable problems
+            $problems.Count | Should -Be 0
+            (Get-FileHash -LiteralPath $script:File).Hash | Should -Be $script:Before.Hash
         }
     }
 

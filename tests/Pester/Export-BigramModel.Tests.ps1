@@ -168,11 +168,23 @@ Describe 'Export-BigramModel: paths and files as PowerShell users expect' {
         (Import-BigramModel -LiteralPath $file).Kind | Should -Be 'Neural'
     }
 
-    It 'reports FileExists for -WhatIf -NoClobber on an existing file, as the real run would' {
+    It 'only says what it would do under -WhatIf, with -NoClobber or on a read-only file, as Out-File does' {
         $file = Join-Path -Path $TestDrive -ChildPath 'whatif.json'
         $script:Counts | Export-BigramModel -Path $file
-        $failure = { $script:Neural | Export-BigramModel -Path $file -NoClobber -WhatIf } | Should -Throw -PassThru
+        $before = Get-FileHash -LiteralPath $file
+        $script:Neural | Export-BigramModel -Path $file -NoClobber -WhatIf -ErrorVariable problems
+        $problems.Count | Should -Be 0
+        Set-ItemProperty -LiteralPath $file -Name IsReadOnly -Value $true
+        $script:Neural | Export-BigramModel -Path $file -WhatIf -ErrorVariable problems
+        $problems.Count | Should -Be 0
+        (Get-FileHash -LiteralPath $file).Hash | Should -Be $before.Hash
+
+        # The real runs stop.
+        $failure = { $script:Neural | Export-BigramModel -Path $file -NoClobber } | Should -Throw -PassThru
         $failure.FullyQualifiedErrorId | Should -Be "FileExists,$script:CommandType"
+        $failure = { $script:Neural | Export-BigramModel -Path $file } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -Be "FileReadOnly,$script:CommandType"
+        Set-ItemProperty -LiteralPath $file -Name IsReadOnly -Value $false
     }
 
     It 'writes the first of several piped models and reports PathConflict for the others' {

@@ -39,6 +39,19 @@ Describe 'Export-DiagnosticChart' {
             Get-SvgCurve -LiteralPath $file -Stroke 'rgb(31,119,180)' | Should -Be @(6, 2)
         }
 
+        It 'draws a model loaded from its file as it drew the model that was saved, for both kinds' {
+            $saved = Join-Path -Path $TestDrive -ChildPath 'diagnosed.json'
+            $script:Mlp | Export-BigramModel -Path $saved
+            $loaded = Import-BigramModel -LiteralPath $saved
+            foreach ($kind in 'UpdateToDataRatio', 'Activation') {
+                $fromModel = Join-Path -Path $TestDrive -ChildPath "trained-$kind.svg"
+                $fromFile = Join-Path -Path $TestDrive -ChildPath "loaded-$kind.svg"
+                $script:Mlp | Export-DiagnosticChart -Path $fromModel -Kind $kind
+                $loaded | Export-DiagnosticChart -Path $fromFile -Kind $kind
+                (Get-FileHash -LiteralPath $fromFile).Hash | Should -Be (Get-FileHash -LiteralPath $fromModel).Hash
+            }
+        }
+
         It 'draws the same chart from the gradient statistics, from a CSV file of them, and from the streamed training records' {
             $fromModel = Join-Path -Path $TestDrive -ChildPath 'model.svg'
             $fromRecords = Join-Path -Path $TestDrive -ChildPath 'records.svg'
@@ -164,6 +177,14 @@ Describe 'Export-DiagnosticChart' {
             $plain = $script:Names | Invoke-MlpTraining -Steps 20 -HiddenSize 40
             $failure = { $plain | Export-DiagnosticChart -Path $file -ErrorAction SilentlyContinue } | Should -Throw -PassThru
             $failure.FullyQualifiedErrorId | Should -Be "NoChartData,$script:CommandType"
+
+            # A model says why it has nothing: it was trained without -Diagnostics, or diagnosed less often than it stepped.
+            $sparse = $script:Names | Invoke-MlpTraining -Steps 20 -HiddenSize 40 -Diagnostics -DiagnosticsInterval 50
+            foreach ($case in @{ Model = $plain; Reason = '*Train it with Invoke-MlpTraining -Diagnostics*' }, @{ Model = $sparse; Reason = '*-DiagnosticsInterval no larger than -Steps*' }) {
+                try { $case.Model | Export-DiagnosticChart -Path $file -ErrorVariable problems -ErrorAction SilentlyContinue } catch { $null = $_ }
+                $problems[0].FullyQualifiedErrorId | Should -Be "NoChartData,$script:CommandType"
+                $problems[0].Exception.Message | Should -BeLike $case.Reason
+            }
             Test-Path -LiteralPath $file | Should -BeFalse
         }
     }

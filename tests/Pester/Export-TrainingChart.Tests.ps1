@@ -26,6 +26,23 @@ Describe 'Export-TrainingChart' {
             (Get-FileHash -LiteralPath $fromRecords).Hash | Should -Be (Get-FileHash -LiteralPath $fromModel).Hash
         }
 
+        It 'draws a one-step run, of a model or of its record, as dots over step 1' {
+            $fromModel = Join-Path -Path $TestDrive -ChildPath 'one-step-model.svg'
+            $fromRecord = Join-Path -Path $TestDrive -ChildPath 'one-step-record.svg'
+            Invoke-BigramTraining -Steps 1 | Export-TrainingChart -Path $fromModel
+            Invoke-BigramTraining -Steps 1 -AsTrainingRecord | Export-TrainingChart -Path $fromRecord
+            foreach ($file in $fromModel, $fromRecord) {
+                # The step axis's only label is "1"; the loss, its NLL part and its regularization part are dots above it.
+                $step = @(Get-SvgElement -LiteralPath $file -Name text | Where-Object InnerText -EQ '1')
+                $step.Count | Should -Be 1
+                $x = [double]($step[0].GetAttribute('transform') -replace '^translate\(([^,]+),.*$', '$1')
+                $dots = @(Get-SvgElement -LiteralPath $file -Name ellipse | Where-Object { [math]::Abs([double]$_.GetAttribute('cx') - $x) -lt 0.01 })
+                $dots.Count | Should -Be 3
+                @($dots | Where-Object { $_.GetAttribute('style') -match 'fill:rgb\(31,119,180\)' }).Count | Should -Be 2
+                $dots | ForEach-Object { [double]$_.GetAttribute('rx') | Should -BeGreaterOrEqual 3 }
+            }
+        }
+
         It 'draws one labelled series per run, from models or from records, with a log scale' {
             $file = Join-Path -Path $TestDrive -ChildPath 'runs.svg'
             $fast = Invoke-BigramTraining -Steps 10 -LearningRate 50
@@ -76,6 +93,18 @@ Describe 'Export-TrainingChart' {
             $records = Join-Path -Path $TestDrive -ChildPath 'mlp-records.svg'
             Get-BundledName -Count 500 | Invoke-MlpTraining -Steps 30 -HiddenSize 16 -AsTrainingRecord | Export-TrainingChart -Path $records
             Get-SvgText -LiteralPath $records | Should -Contain 'loss'
+        }
+
+        It 'draws an MLP loaded from its file as it drew the MLP that was saved' {
+            $saved = Join-Path -Path $TestDrive -ChildPath 'mlp.json'
+            $mlp = Get-BundledName -Count 500 | Invoke-MlpTraining -Steps 60 -HiddenSize 16 -ValidationName (Get-BundledName | Select-Object -Last 200) -DevLossInterval 20
+            $mlp | Export-BigramModel -Path $saved
+            $fromModel = Join-Path -Path $TestDrive -ChildPath 'trained.svg'
+            $fromFile = Join-Path -Path $TestDrive -ChildPath 'loaded.svg'
+            $mlp | Export-TrainingChart -Path $fromModel -Label 'mlp'
+            Import-BigramModel -LiteralPath $saved | Export-TrainingChart -Path $fromFile -Label 'mlp'
+            Get-SvgText -LiteralPath $fromFile | Should -Contain 'mlp: dev loss'
+            (Get-FileHash -LiteralPath $fromFile).Hash | Should -Be (Get-FileHash -LiteralPath $fromModel).Hash
         }
 
         It 'takes a model by -InputObject' {
@@ -131,6 +160,22 @@ Describe 'Export-TrainingChart' {
             (Get-FileHash -LiteralPath $script:File).Hash | Should -Be $script:Before.Hash
             $script:Neural | Export-TrainingChart -Path $script:File -Force
             (Get-FileHash -LiteralPath $script:File).Hash | Should -Not -Be $script:Before.Hash
+        }
+
+        It 'keeps a read-only file read-only when -Force replaces it, as Export-BigramModel and Out-File do' {
+            (Get-Item -LiteralPath $script:File).IsReadOnly = $true
+            $script:Neural | Export-TrainingChart -Path $script:File -Force
+            (Get-FileHash -LiteralPath $script:File).Hash | Should -Not -Be $script:Before.Hash
+            (Get-Item -LiteralPath $script:File).IsReadOnly | Should -BeTrue
+        }
+
+        It 'only says what it would do under -WhatIf, with -NoClobber or on a read-only file, as Out-File does' {
+            $script:Neural | Export-TrainingChart -Path $script:File -NoClobber -WhatIf -ErrorVariable problems
+            $problems.Count | Should -Be 0
+            (Get-Item -LiteralPath $script:File).IsReadOnly = $true
+            $script:Neural | Export-TrainingChart -Path $script:File -WhatIf -ErrorVariable problems
+            $problems.Count | Should -Be 0
+            (Get-FileHash -LiteralPath $script:File).Hash | Should -Be $script:Before.Hash
         }
     }
 

@@ -78,6 +78,14 @@ Describe 'Get-NameSample' {
             }
         }
 
+        It 'draws from an MLP loaded from its file what it drew from the MLP that was saved' {
+            $file = Join-Path -Path $TestDrive -ChildPath 'mlp.json'
+            $script:Mlp | Export-BigramModel -Path $file
+            $loaded = Import-BigramModel -LiteralPath $file
+            $loaded | Get-NameSample -Count 200 -Seed 5 | Should -Be ($script:Mlp | Get-NameSample -Count 200 -Seed 5)
+            $loaded | Get-NameSample -Count 50 -Seed 6 -Prefix 'ma' -ExcludeTrainingNames | Should -Be ($script:Mlp | Get-NameSample -Count 50 -Seed 6 -Prefix 'ma' -ExcludeTrainingNames)
+        }
+
         It 'follows the likeliest characters at a very low temperature' {
             $names = @($script:Mlp | Get-NameSample -Count 20 -Temperature 0.001 -Seed 1) | Select-Object -Unique
             @($names).Count | Should -Be 1

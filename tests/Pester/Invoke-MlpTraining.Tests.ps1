@@ -35,6 +35,14 @@ Describe 'Invoke-MlpTraining' {
             $script:Model.IsTrainingName($script:Names[0]) | Should -BeTrue
         }
 
+        It 'counts every training name, duplicates included, as a bigram model does' {
+            $names = $script:Names + $script:Names[0..99] + 'a.b'
+            $model = $names | Invoke-MlpTraining -Steps 2 @script:Small -ErrorAction SilentlyContinue
+            $model.NameCount | Should -Be 500
+            $model.NameCount | Should -Be ($names | New-BigramModel -ErrorAction SilentlyContinue).NameCount
+            $model.TrainingNames | Should -Be $script:Names
+        }
+
         It 'uses the lecture''s defaults for what is not given' {
             $settings = (Invoke-MlpTraining -Steps 1 -Name $script:Names).TrainingSettings
             $settings.BlockSize | Should -Be 3
@@ -137,21 +145,72 @@ Describe 'Invoke-MlpTraining' {
             @(Import-Csv -LiteralPath $csv).Count | Should -Be $model.GradientStatistics.Count
         }
 
-        It 'attaches no statistics without -Diagnostics' {
+        It 'shows gradient statistics in a table with four significant digits and two-digit exponents' {
+            $model = $script:Names | Invoke-MlpTraining -Steps 2 -Diagnostics -DiagnosticsInterval 2 @script:Small
+            $text = $model.GradientStatistics | Format-Table | Out-String
+            $text | Should -Not -Match 'E[-+]\d{3}'
+            $w1 = $model.GradientStatistics | Where-Object Parameter -EQ 'W1'
+            $row = @($text -split '\r?\n' | Where-Object { $_ -match '^\s*2\s+W1\s' })
+            $row.Count | Should -Be 1
+            $row[0] -match '^\s*2\s+W1\s+12x16\s+(?<std>\d\.\d{3}e[-+]\d{2})\s+\d+\.\d{4}\s+(?<ratio>\d\.\d{3}e[-+]\d{2})\s+-?\d+\.\d{2}\s*$' | Should -BeTrue -Because $row[0]
+            [math]::Abs([double]$Matches.std / $w1.GradientStd - 1) | Should -BeLessThan 1e-3
+            [math]::Abs([double]$Matches.ratio / $w1.GradientToDataRatio - 1) | Should -BeLessThan 1e-3
+        }
+
+        It 'measures no statistics without -Diagnostics' {
             $model = $script:Names | Invoke-MlpTraining -Steps 2 @script:Small
-            $model.PSObject.Properties['ActivationStatistics'] | Should -BeNullOrEmpty
+            $model.ActivationStatistics | Should -BeNullOrEmpty
+            $model.GradientStatistics | Should -BeNullOrEmpty
+        }
+
+        It 'keeps the records and statistics on the model itself, not as properties added to the output' {
+            $model = $script:Names | Invoke-MlpTraining -Steps 4 -Diagnostics -DiagnosticsInterval 2 @script:Small
+            $model.PSObject.Properties.Match('*', 'NoteProperty') | Should -BeNullOrEmpty
+            $model.LossHistory.Count | Should -Be 4
+            $model.GradientStatistics.Step | Select-Object -Unique | Should -Be @(2, 4)
         }
     }
 
     Context 'Continuing a model' {
-        It 'continues from -Model to -Steps exactly as one uninterrupted run' {
+        It 'continues from -Model to -Steps exactly as one uninterrupted run, and extends its history' {
             $whole = $script:Names | Invoke-MlpTraining -Steps 12 @script:Small
             $part = $script:Names | Invoke-MlpTraining -Steps 7 @script:Small
             $rest = $script:Names | Invoke-MlpTraining -Model $part -Steps 12
             $rest.Steps | Should -Be 12
             $rest.HiddenSize | Should -Be 16
-            $rest.LossHistory.Step | Should -Be (8..12)
-            $rest.LossHistory.Loss | Should -Be $whole.LossHistory[7..11].Loss
+            $rest.LossHistory.Step | Should -Be (1..12)
+            $rest.LossHistory[7..11].Loss | Should -Be $whole.LossHistory[7..11].Loss
+            $rest.LossHistory.Loss | Should -Be $whole.LossHistory.Loss
+        }
+
+        It 'continues a piped model on its own training names, duplicates included, exactly' {
+            $names = $script:Names + $script:Names[0..99]
+            $whole = $names | Invoke-MlpTraining -Steps 12 @script:Small
+            $part = $names | Invoke-MlpTraining -Steps 7 @script:Small
+            $piped = $part | Invoke-MlpTraining -Steps 12
+            $piped | Should -BeOfType ([MakemorePS.Core.MlpModel])
+            $piped.LossHistory.Loss | Should -Be $whole.LossHistory.Loss
+            $piped.NameCount | Should -Be 500
+            (Invoke-MlpTraining -Model $part -Steps 12).LossHistory.Loss | Should -Be $whole.LossHistory.Loss
+        }
+
+        It 'continues each piped model, and reports one it cannot continue without stopping' {
+            $small = $script:Names | Invoke-MlpTraining -Steps 2 @script:Small
+            $larger = $script:Names | Invoke-MlpTraining -Steps 3 -HiddenSize 32 -EmbeddingSize 4 -BatchSize 8
+            $models = @($small, $larger, $small | Invoke-MlpTraining -Steps 5 -HiddenSize 16 -ErrorVariable problems -ErrorAction SilentlyContinue)
+            $models.Count | Should -Be 2
+            $models.Steps | Should -Be @(5, 5)
+            $problems.Count | Should -Be 1
+            $problems[0].FullyQualifiedErrorId | Should -Be "InvalidTrainingSetting,$script:CommandType"
+        }
+
+        It 'refuses a piped bigram model instead of training on its text' {
+            $bigram = $script:Names | New-BigramModel
+            $failure = $null
+            try { $bigram | Invoke-MlpTraining -Steps 1 @script:Small -ErrorVariable problems -ErrorAction SilentlyContinue }
+            catch { $failure = $_ }
+            $failure.FullyQualifiedErrorId | Should -Be "NoInputNames,$script:CommandType"
+            $problems[0].FullyQualifiedErrorId | Should -Be "InputObjectNotBound,$script:CommandType"
         }
 
         It 'fails with NoInputNames when the model to continue can spell none of the names' {
@@ -166,7 +225,8 @@ Describe 'Invoke-MlpTraining' {
             $rest = $script:Names | Invoke-MlpTraining -Model $part -Steps 4 -Seed 99 -WarningVariable warnings -WarningAction SilentlyContinue
             $warnings.Count | Should -Be 1
             $warnings[0].Message | Should -Match '-Seed'
-            $rest.LossHistory.Loss | Should -Be $whole.LossHistory[2..3].Loss
+            $rest.LossHistory[2..3].Loss | Should -Be $whole.LossHistory[2..3].Loss
+            $rest.LossHistory.Loss | Should -Be $whole.LossHistory.Loss
         }
 
         It 'refuses a model whose sizes differ from the ones given' {
@@ -211,7 +271,32 @@ Describe 'Invoke-MlpTraining' {
             $null = $script:Names | Invoke-MlpTraining -Steps 6 -CheckpointPath $checkpoint @script:Small
             $rest = $script:Names | Invoke-MlpTraining -Model (Import-BigramModel -LiteralPath $checkpoint) -Steps 10
             $whole = $script:Names | Invoke-MlpTraining -Steps 10 @script:Small
-            $rest.LossHistory.Loss | Should -Be $whole.LossHistory[6..9].Loss
+            $rest.LossHistory[6..9].Loss | Should -Be $whole.LossHistory[6..9].Loss
+            $rest.LossHistory.Loss | Should -Be $whole.LossHistory.Loss
+            (Import-BigramModel -LiteralPath $checkpoint | Invoke-MlpTraining -Steps 10).LossHistory.Loss | Should -Be $whole.LossHistory.Loss
+        }
+
+        It 'keeps the loss history and the diagnostics in the model file, for Export-Csv and charts after loading' {
+            $file = Join-Path -Path $TestDrive -ChildPath 'history.json'
+            $model = $script:Names | Invoke-MlpTraining -Steps 9 -ValidationName $script:DevNames -DevLossInterval 4 -Diagnostics -DiagnosticsInterval 3 @script:Small
+            $model | Export-BigramModel -Path $file
+            $loaded = Import-BigramModel -LiteralPath $file
+            $loaded.LossHistory.Step | Should -Be (1..9)
+            $loaded.LossHistory.Loss | Should -Be $model.LossHistory.Loss
+            $loaded.LossHistory.LearningRate | Should -Be $model.LossHistory.LearningRate
+            ($loaded.LossHistory | Where-Object { $null -ne $_.DevLoss }).Step | Should -Be @(4, 8, 9)
+            $loaded.ActivationStatistics.Count | Should -Be 15
+            $loaded.GradientStatistics.GradientStd | Should -Be $model.GradientStatistics.GradientStd
+            $loaded.GradientStatistics.UpdateToDataRatioLog10 | Should -Be $model.GradientStatistics.UpdateToDataRatioLog10
+            $loaded.GradientStatistics.Shape | Should -Be $model.GradientStatistics.Shape
+            $csv = Join-Path -Path $TestDrive -ChildPath 'loaded.csv'
+            $direct = Join-Path -Path $TestDrive -ChildPath 'direct.csv'
+            $loaded.LossHistory | Export-Csv -LiteralPath $csv -NoTypeInformation
+            $model.LossHistory | Export-Csv -LiteralPath $direct -NoTypeInformation
+            Get-Content -LiteralPath $csv | Should -Be (Get-Content -LiteralPath $direct)
+            $loaded.GradientStatistics | Export-Csv -LiteralPath $csv -NoTypeInformation
+            $model.GradientStatistics | Export-Csv -LiteralPath $direct -NoTypeInformation
+            Get-Content -LiteralPath $csv | Should -Be (Get-Content -LiteralPath $direct)
         }
 
         It 'keeps the model trained so far in the checkpoint when the pipeline is stopped' {
@@ -246,11 +331,27 @@ Describe 'Invoke-MlpTraining' {
             $saved = Import-BigramModel -LiteralPath $checkpoint
             $saved.Steps | Should -BeGreaterOrEqual 20
             $saved.Steps | Should -BeLessThan 100000000
+            # Its history reaches its last completed step.
+            $saved.LossHistory[-1].Step | Should -Be $saved.Steps
+            $recent = [math]::Min($saved.Steps, 1000)
+            $saved.LossHistory[(-$recent)..-1].Step | Should -Be (($saved.Steps - $recent + 1)..$saved.Steps)
             # The checkpoint is the model after its last completed step: continuing it matches one uninterrupted run.
             $end = $saved.Steps + 3
             $continued = $script:Names | Invoke-MlpTraining -Model $saved -Steps $end
             $whole = $script:Names | Invoke-MlpTraining -Steps $end -HiddenSize 8 -EmbeddingSize 2 -BatchSize 4 -BatchNormEpsilon 1e-5
-            $continued.LossHistory.Loss | Should -Be $whole.LossHistory[($saved.Steps)..($end - 1)].Loss
+            $continued.LossHistory[-3..-1].Loss | Should -Be $whole.LossHistory[-3..-1].Loss
+            $continued.LossHistory.Step | Should -Be $whole.LossHistory.Step
+            $continued.LossHistory.Loss | Should -Be $whole.LossHistory.Loss
+        }
+
+        It 'writes the checkpoint of the first piped model only and reports PathConflict for the others' {
+            $checkpoint = Join-Path -Path $TestDrive -ChildPath 'shared.json'
+            $first = $script:Names | Invoke-MlpTraining -Steps 2 @script:Small
+            $second = $script:Names[0..99] | Invoke-MlpTraining -Steps 2 @script:Small
+            $models = @($first, $second | Invoke-MlpTraining -Steps 3 -CheckpointPath $checkpoint -ErrorVariable conflicts -ErrorAction SilentlyContinue)
+            $models.Count | Should -Be 1
+            $conflicts[0].FullyQualifiedErrorId | Should -Be "PathConflict,$script:CommandType"
+            (Import-BigramModel -LiteralPath $checkpoint).NameCount | Should -Be 400
         }
 
         It 'refuses an existing checkpoint file with -NoClobber' {

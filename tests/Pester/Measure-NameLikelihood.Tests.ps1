@@ -257,6 +257,18 @@ Describe 'Measure-NameLikelihood with an MLP' {
         $positions | ForEach-Object { [math]::Abs([math]::Log($_.Probability) - $_.LogProbability) | Should -BeLessThan 1e-12 }
     }
 
+    It 'scores with an MLP loaded from its file as with the MLP that was saved, -Detailed too' {
+        $file = Join-Path -Path $TestDrive -ChildPath 'mlp.json'
+        $script:Mlp | Export-BigramModel -Path $file
+        $loaded = Import-BigramModel -LiteralPath $file
+        $positions = @('emma', 'ava' | Measure-NameLikelihood -Model $loaded -Detailed)
+        $expected = @('emma', 'ava' | Measure-NameLikelihood -Model $script:Mlp -Detailed)
+        $positions.Count | Should -Be 9
+        $positions.Context | Should -Be $expected.Context
+        $positions.LogProbability | Should -Be $expected.LogProbability
+        ($script:Dev | Measure-NameLikelihood -Model $loaded -Summary).LogLikelihood | Should -Be ($script:Dev | Measure-NameLikelihood -Model $script:Mlp -Summary).LogLikelihood
+    }
+
     It 'reports a name with an unknown character and scores the rest' {
         $scores = @('emma', 'zoë', 'ava' | Measure-NameLikelihood -Model $script:Mlp -ErrorVariable problems -ErrorAction SilentlyContinue)
         $scores.Name | Should -Be @('emma', 'ava')

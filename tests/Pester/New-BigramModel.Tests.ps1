@@ -140,6 +140,15 @@ Describe 'New-BigramModel: input rules and what a model shows' {
         $refused.Count | Should -Be 1
     }
 
+    It 'refuses piped models instead of counting their text as names' {
+        $bigram = 'noah', 'liam' | New-BigramModel
+        $mlp = 'noah', 'liam' | Invoke-MlpTraining -Steps 1 -HiddenSize 4 -EmbeddingSize 2 -BatchSize 4
+        $model = 'emma', $bigram, $mlp, 'ava' | New-BigramModel -ErrorVariable refused -ErrorAction SilentlyContinue
+        $model.TrainingNames | Should -Be @('emma', 'ava')
+        $refused.Count | Should -Be 2
+        $refused | ForEach-Object { $_.FullyQualifiedErrorId | Should -Be "InputObjectNotBound,$script:CommandType" }
+    }
+
     It 'shows Probabilities and Weights to PowerShell as V×V arrays' {
         $model = 'emma', 'ava' | New-BigramModel
         $model.Probabilities.Count | Should -Be 25

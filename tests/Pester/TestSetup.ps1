@@ -59,8 +59,14 @@ function Read-Svg {
 function Get-SvgText {
     # The text elements of an SVG file, in document order.
     param([Parameter(Mandatory)] [string] $LiteralPath)
+    @(Get-SvgElement -LiteralPath $LiteralPath -Name text | ForEach-Object InnerText)
+}
+
+function Get-SvgElement {
+    # The elements of one name (text, ellipse, ...) of an SVG file, in document order.
+    param([Parameter(Mandatory)] [string] $LiteralPath, [Parameter(Mandatory)] [string] $Name)
     $document = Read-Svg -LiteralPath $LiteralPath
     $namespaces = [System.Xml.XmlNamespaceManager]::new($document.NameTable)
     $namespaces.AddNamespace('svg', 'http://www.w3.org/2000/svg')
-    @($document.SelectNodes('//svg:text', $namespaces) | ForEach-Object InnerText)
+    @($document.SelectNodes("//svg:$Name", $namespaces))
 }

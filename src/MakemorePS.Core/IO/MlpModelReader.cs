@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
 using static MakemorePS.Core.ModelJson;
@@ -78,7 +79,62 @@ namespace MakemorePS.Core
             }
 
             return new MlpModel(vocabulary, p, settings, ModelReader.ReadTrainingNames(root), steps,
-                ReadOptionalReal(state, "finalLoss"), ReadOptionalReal(state, "devLoss"), generatorState, generatorIncrement);
+                ReadOptionalReal(state, "finalLoss"), ReadOptionalReal(state, "devLoss"), generatorState, generatorIncrement,
+                ReadLossHistory(root, steps), ReadActivationStatistics(root, steps), ReadGradientStatistics(root, steps, p));
+        }
+
+        // Absent from files written before models kept their history: then empty.
+        private static MlpTrainingRecord[] ReadLossHistory(JsonElement root, int steps)
+        {
+            JsonColumns table = JsonColumns.Read(root, "lossHistory", "step", "loss", "learningRate", "devLoss");
+            var records = new MlpTrainingRecord[table.Count];
+            for (int i = 0; i < records.Length; i++)
+            {
+                int step = table.Step("step", i, i == 0 ? 1 : records[i - 1].Step + 1, steps);
+                records[i] = new MlpTrainingRecord(step, table.Real("loss", i), table.Single("learningRate", i), table.OptionalReal("devLoss", i));
+            }
+
+            return records;
+        }
+
+        private static MlpActivationStatistics[] ReadActivationStatistics(JsonElement root, int steps)
+        {
+            JsonColumns table = JsonColumns.Read(root, "activationStatistics", "step", "layer", "mean", "std", "saturatedFraction");
+            var records = new MlpActivationStatistics[table.Count];
+            for (int i = 0; i < records.Length; i++)
+            {
+                int step = table.Step("step", i, i == 0 ? 1 : records[i - 1].Step, steps);
+                records[i] = new MlpActivationStatistics(step, table.Text("layer", i), table.Real("mean", i), table.Real("std", i), table.OptionalReal("saturatedFraction", i));
+            }
+
+            return records;
+        }
+
+        private static MlpGradientStatistics[] ReadGradientStatistics(JsonElement root, int steps, MlpParameters parameters)
+        {
+            var shapes = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach ((string name, _, int rows, int columns) in parameters.Trained())
+            {
+                shapes.Add(name, MlpGradientStatistics.FormatShape(rows, columns));
+            }
+
+            JsonColumns table = JsonColumns.Read(root, "gradientStatistics",
+                "step", "parameter", "gradientMean", "gradientStd", "dataStd", "gradientToDataRatio", "updateToDataRatioLog10");
+            var records = new MlpGradientStatistics[table.Count];
+            for (int i = 0; i < records.Length; i++)
+            {
+                int step = table.Step("step", i, i == 0 ? 1 : records[i - 1].Step, steps);
+                string parameter = table.Text("parameter", i);
+                if (!shapes.TryGetValue(parameter, out string? shape))
+                {
+                    throw new ModelFormatException($"\"gradientStatistics.parameter\"[{i}] is \"{parameter}\"; the model's parameters are {string.Join(", ", shapes.Keys)}.");
+                }
+
+                records[i] = new MlpGradientStatistics(step, parameter, shape, table.Real("gradientMean", i), table.Real("gradientStd", i),
+                    table.Real("dataStd", i), table.OptionalReal("gradientToDataRatio", i), table.OptionalReal("updateToDataRatioLog10", i));
+            }
+
+            return records;
         }
 
         private static void ReadSettings(JsonElement element, MlpTrainingOptions settings)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text.Json;
@@ -11,7 +12,7 @@ namespace MakemorePS.Core
     {
         /// <summary>Writes the model as indented UTF-8 JSON to a stream (left open).</summary>
         internal static void Write(Stream stream, MlpModel model, string createdBy) =>
-            WriteModel(stream, model, MlpModelFormat.FormatVersion, MlpModelFormat.Kind, createdBy, writer => WriteKindProperties(writer, model));
+            WriteModel(stream, model, MlpModelFormat.FormatVersion, MlpModelFormat.Kind, createdBy, writer => WriteKindProperties(writer, model), model.EveryTrainingName);
 
         private static void WriteKindProperties(Utf8JsonWriter writer, MlpModel model)
         {
@@ -61,6 +62,65 @@ namespace MakemorePS.Core
             writer.WriteString("generatorState", model.GeneratorState.ToString("x16", CultureInfo.InvariantCulture));
             writer.WriteString("generatorIncrement", model.GeneratorIncrement.ToString("x16", CultureInfo.InvariantCulture));
             writer.WriteEndObject();
+
+            WriteRecords(writer, model);
+        }
+
+        /// <summary>What training recorded: the loss history and the diagnostics, column by column.</summary>
+        private static void WriteRecords(Utf8JsonWriter writer, MlpModel model)
+        {
+            IReadOnlyList<MlpTrainingRecord> history = model.LossHistory;
+            writer.WriteStartObject("lossHistory");
+            WriteColumn(writer, "step", history, (w, r) => w.WriteNumberValue(r.Step));
+            WriteColumn(writer, "loss", history, (w, r) => WriteRealValue(w, r.Loss));
+            WriteColumn(writer, "learningRate", history, (w, r) => w.WriteNumberValue(r.LearningRate));
+            WriteColumn(writer, "devLoss", history, (w, r) => WriteOptionalRealValue(w, r.DevLoss));
+            writer.WriteEndObject();
+
+            IReadOnlyList<MlpActivationStatistics> activations = model.ActivationStatistics;
+            writer.WriteStartObject("activationStatistics");
+            WriteColumn(writer, "step", activations, (w, a) => w.WriteNumberValue(a.Step));
+            WriteColumn(writer, "layer", activations, (w, a) => w.WriteStringValue(a.Layer));
+            WriteColumn(writer, "mean", activations, (w, a) => WriteRealValue(w, a.Mean));
+            WriteColumn(writer, "std", activations, (w, a) => WriteRealValue(w, a.Std));
+            WriteColumn(writer, "saturatedFraction", activations, (w, a) => WriteOptionalRealValue(w, a.SaturatedFraction));
+            writer.WriteEndObject();
+
+            // No shapes: a parameter's shape is the architecture's.
+            IReadOnlyList<MlpGradientStatistics> gradients = model.GradientStatistics;
+            writer.WriteStartObject("gradientStatistics");
+            WriteColumn(writer, "step", gradients, (w, g) => w.WriteNumberValue(g.Step));
+            WriteColumn(writer, "parameter", gradients, (w, g) => w.WriteStringValue(g.Parameter));
+            WriteColumn(writer, "gradientMean", gradients, (w, g) => WriteRealValue(w, g.GradientMean));
+            WriteColumn(writer, "gradientStd", gradients, (w, g) => WriteRealValue(w, g.GradientStd));
+            WriteColumn(writer, "dataStd", gradients, (w, g) => WriteRealValue(w, g.DataStd));
+            WriteColumn(writer, "gradientToDataRatio", gradients, (w, g) => WriteOptionalRealValue(w, g.GradientToDataRatio));
+            WriteColumn(writer, "updateToDataRatioLog10", gradients, (w, g) => WriteOptionalRealValue(w, g.UpdateToDataRatioLog10));
+            writer.WriteEndObject();
+        }
+
+        // One field of every record, as one array: the records' property names are written once, not once per record.
+        private static void WriteColumn<TRecord>(Utf8JsonWriter writer, string name, IReadOnlyList<TRecord> records, Action<Utf8JsonWriter, TRecord> writeValue)
+        {
+            writer.WriteStartArray(name);
+            foreach (TRecord record in records)
+            {
+                writeValue(writer, record);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        private static void WriteOptionalRealValue(Utf8JsonWriter writer, double? value)
+        {
+            if (value is double real)
+            {
+                WriteRealValue(writer, real);
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
         }
 
         // A vector (one row) as a flat array, a matrix as an array of rows.
@@ -90,14 +150,8 @@ namespace MakemorePS.Core
 
         private static void WriteOptionalReal(Utf8JsonWriter writer, string property, double? value)
         {
-            if (value is double real)
-            {
-                WriteReal(writer, property, real);
-            }
-            else
-            {
-                writer.WriteNull(property);
-            }
+            writer.WritePropertyName(property);
+            WriteOptionalRealValue(writer, value);
         }
     }
 }

@@ -25,9 +25,10 @@ namespace MakemorePS.Core
         /// <summary>
         /// Writes <paramref name="model"/> as one indented UTF-8 JSON object to a stream (left open): "format",
         /// "formatVersion", "createdBy", "kind" and "vocabulary" first, then what <paramref name="writeKindProperties"/>
-        /// writes, then "trainingNames".
+        /// writes, then <paramref name="trainingNames"/> as "trainingNames".
         /// </summary>
-        internal static void WriteModel(Stream stream, ILanguageModel model, int formatVersion, string kind, string createdBy, Action<Utf8JsonWriter> writeKindProperties)
+        internal static void WriteModel(Stream stream, ILanguageModel model, int formatVersion, string kind, string createdBy,
+            Action<Utf8JsonWriter> writeKindProperties, IEnumerable<string> trainingNames)
         {
             using (var writer = new Utf8JsonWriter(stream, s_writerOptions))
             {
@@ -38,21 +39,27 @@ namespace MakemorePS.Core
                 writer.WriteString("kind", kind);
                 WriteStrings(writer, "vocabulary", model.Vocabulary.Symbols);
                 writeKindProperties(writer);
-                WriteStrings(writer, "trainingNames", model.TrainingNames);
+                WriteStrings(writer, "trainingNames", trainingNames);
                 writer.WriteEndObject();
             }
         }
 
         internal static void WriteReal(Utf8JsonWriter writer, string property, double value)
         {
+            writer.WritePropertyName(property);
+            WriteRealValue(writer, value);
+        }
+
+        internal static void WriteRealValue(Utf8JsonWriter writer, double value)
+        {
             // JSON has no NaN or infinity; write them as text so nothing is lost or refused.
             if (double.IsNaN(value) || double.IsInfinity(value))
             {
-                writer.WriteString(property, value.ToString(CultureInfo.InvariantCulture));
+                writer.WriteStringValue(value.ToString(CultureInfo.InvariantCulture));
             }
             else
             {
-                writer.WriteNumber(property, value);
+                writer.WriteNumberValue(value);
             }
         }
 
@@ -74,6 +81,12 @@ namespace MakemorePS.Core
                 throw new ModelFormatException($"\"{where}\" lacks \"{property}\".");
             }
 
+            return ReadRealValue(element, $"\"{where}.{property}\"");
+        }
+
+        /// <summary>A number written by <see cref="WriteRealValue"/>; <paramref name="where"/> names it, quoted, in the error.</summary>
+        internal static double ReadRealValue(JsonElement element, string where)
+        {
             if (element.ValueKind == JsonValueKind.Number)
             {
                 return element.GetDouble();
@@ -92,7 +105,7 @@ namespace MakemorePS.Core
                 }
             }
 
-            throw new ModelFormatException($"\"{where}.{property}\" is {element.GetRawText()}; it must be a number.");
+            throw new ModelFormatException($"{where} is {element.GetRawText()}; it must be a number.");
         }
 
         internal static JsonElement Required(JsonElement parent, string property, JsonValueKind kind, string? where = null)

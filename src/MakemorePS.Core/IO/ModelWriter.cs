@@ -10,7 +10,7 @@ namespace MakemorePS.Core
     {
         /// <summary>Writes a model as indented UTF-8 JSON to a stream (left open).</summary>
         internal static void Write(Stream stream, BigramModel model, string createdBy) =>
-            WriteModel(stream, model, ModelSerializer.FormatVersion, model.Kind.ToString(), createdBy, writer => WriteKindProperties(writer, model));
+            WriteModel(stream, model, ModelSerializer.FormatVersion, model.Kind.ToString(), createdBy, writer => WriteKindProperties(writer, model), model.TrainingNames);
 
         private static void WriteKindProperties(Utf8JsonWriter writer, BigramModel model)
         {

@@ -9,7 +9,8 @@ namespace MakemorePS.Core
     /// <summary>
     /// The MLP language model of makemore parts 2 and 3 (Bengio et al. 2003): P(next | the previous <see cref="BlockSize"/>
     /// symbols) = softmax(tanh(BatchNorm(C[x]·W1)) · W2 + b2). Immutable and thread-safe; evaluation uses BatchNorm's running
-    /// statistics. It also carries what resuming training needs: the step count and the generator's state.
+    /// statistics. It also carries what resuming training needs (the step count and the generator's state) and what
+    /// training recorded: its loss history and diagnostics.
     /// </summary>
     public sealed class MlpModel : ILanguageModel
     {
@@ -17,24 +18,34 @@ namespace MakemorePS.Core
         private const long CacheLimit = 1L << 21;
 
         private readonly MlpParameters _parameters;
+        private readonly string[] _everyTrainingName;
         private readonly TrainingNameList _trainingNames;
         private readonly MlpInference _inference;
+        private readonly MlpTrainingRecord[] _lossHistory;
+        private readonly MlpActivationStatistics[] _activationStatistics;
+        private readonly MlpGradientStatistics[] _gradientStatistics;
         private readonly long _contextCount;
         private double[]? _cache;
         private int[]? _cached;
 
         internal MlpModel(Vocabulary vocabulary, MlpParameters parameters, MlpTrainingOptions settings, IEnumerable<string> trainingNames,
-            int steps, double? finalLoss, double? devLoss, ulong generatorState, ulong generatorIncrement)
+            int steps, double? finalLoss, double? devLoss, ulong generatorState, ulong generatorIncrement,
+            IEnumerable<MlpTrainingRecord>? lossHistory = null, IEnumerable<MlpActivationStatistics>? activationStatistics = null,
+            IEnumerable<MlpGradientStatistics>? gradientStatistics = null)
         {
             Vocabulary = vocabulary;
             _parameters = parameters.Clone();
             TrainingSettings = settings.Clone();
-            _trainingNames = new TrainingNameList(trainingNames);
+            _everyTrainingName = trainingNames.ToArray();
+            _trainingNames = new TrainingNameList(_everyTrainingName);
             Steps = steps;
             FinalLoss = finalLoss;
             DevLoss = devLoss;
             GeneratorState = generatorState;
             GeneratorIncrement = generatorIncrement;
+            _lossHistory = lossHistory?.ToArray() ?? Array.Empty<MlpTrainingRecord>();
+            _activationStatistics = activationStatistics?.ToArray() ?? Array.Empty<MlpActivationStatistics>();
+            _gradientStatistics = gradientStatistics?.ToArray() ?? Array.Empty<MlpGradientStatistics>();
             _inference = new MlpInference(_parameters);
             double contexts = Math.Pow(vocabulary.Count, BlockSize);
             _contextCount = contexts * vocabulary.Count <= CacheLimit ? (long)contexts : -1;
@@ -79,11 +90,31 @@ namespace MakemorePS.Core
         /// <summary>The last loss measured on validation names, or null when none was measured.</summary>
         public double? DevLoss { get; }
 
-        /// <summary>The number of distinct training names.</summary>
-        public int NameCount => _trainingNames.Count;
+        /// <summary>
+        /// The training records, in step order: every step of the last 1,000, a thinned history before them (the rule of
+        /// <see cref="Core.LossHistory"/>) and every step whose dev loss was measured; a continued model's history goes on
+        /// from the one it was continued from. Empty before any training, and in files saved before models kept it.
+        /// </summary>
+        /// <remarks>The records carry no diagnostics: those are <see cref="ActivationStatistics"/> and <see cref="GradientStatistics"/>.</remarks>
+        public IReadOnlyList<MlpTrainingRecord> LossHistory => _lossHistory;
+
+        /// <summary>makemore part 3's activation statistics of every step that measured them (diagnostics), in step order; empty when none were measured.</summary>
+        public IReadOnlyList<MlpActivationStatistics> ActivationStatistics => _activationStatistics;
+
+        /// <summary>makemore part 3's gradient statistics of every step that measured them (diagnostics), in step order; empty when none were measured.</summary>
+        public IReadOnlyList<MlpGradientStatistics> GradientStatistics => _gradientStatistics;
+
+        /// <summary>The number of training names, duplicates included (as a bigram model counts them).</summary>
+        public int NameCount => _everyTrainingName.Length;
 
         /// <summary>The distinct training names, in first-seen order.</summary>
         public IReadOnlyList<string> TrainingNames => _trainingNames.Names;
+
+        /// <summary>
+        /// Every training name in training order, duplicates included: what training continued from this model trains on
+        /// when it is given no names. (Models saved before this was kept hold each name once.)
+        /// </summary>
+        internal IReadOnlyList<string> EveryTrainingName => _everyTrainingName;
 
         /// <summary>The names of the trained tensors in order: C, W1, b1 or bngain and bnbias, W2, b2.</summary>
         public IReadOnlyList<string> ParameterNames => _parameters.Trained().Select(t => t.Name).ToArray();

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using OxyPlot;
 using OxyPlot.Axes;
 using OxyPlot.Series;
@@ -42,6 +43,25 @@ namespace MakemorePS.Core
         /// <summary>Whether the cells of a V×V heatmap carry labels where they are drawn large enough for legible ones.</summary>
         public static bool HasCellLabels(int symbols) => symbols <= MaxLabelledSymbols;
 
+        /// <summary>How the cells of <paramref name="chart"/> (made by <see cref="Create"/>) are labelled in a picture of this size.</summary>
+        /// <exception cref="ArgumentException">The chart is not a heatmap made by <see cref="Create"/>.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">A size is outside what <see cref="SvgChart"/> draws.</exception>
+        public static HeatmapCellLabels MeasureCellLabels(PlotModel chart, int width, int height)
+        {
+            if (chart is null)
+            {
+                throw new ArgumentNullException(nameof(chart));
+            }
+
+            if (!(chart.Series.OfType<LabelledHeatMapSeries>().SingleOrDefault() is LabelledHeatMapSeries cells))
+            {
+                throw new ArgumentException("The chart is not a bigram heatmap.", nameof(chart));
+            }
+
+            SvgChart.Layout(chart, width, height);
+            return new HeatmapCellLabels(Math.Abs(cells.XAxis.Scale), cells.ActualLabelFontSize, cells.LegibleCellSize);
+        }
+
         /// <summary>
         /// The text of a cell: the bigram (row symbol, then column symbol) on one line, the value on the next. A bigram with a
         /// symbol shown by its code point (such as U+0020) puts each symbol on a line of its own, so it is as narrow as a code.
@@ -77,7 +97,9 @@ namespace MakemorePS.Core
 
             int v = matrix.Size;
             string valueName = matrix.Kind == HeatmapValueKind.Counts ? "count" : "probability";
-            var model = new PlotModel
+            // A square plot area in a picture of any shape: V columns and V rows over it make square cells, as in the
+            // lecture's imshow, with the symbols along the top and down the left next to them.
+            var model = new SquarePlotModel
             {
                 Title = string.IsNullOrEmpty(title)
                     ? (matrix.Kind == HeatmapValueKind.Counts ? "Bigram counts" : "Bigram probabilities P(next | current)")
@@ -85,9 +107,6 @@ namespace MakemorePS.Core
                 Background = OxyColors.White,
                 DefaultFont = ChartStyle.FontFamily,
                 PlotAreaBorderThickness = new OxyThickness(0),
-
-                // Equal scales on both axes: square cells, as in the lecture's imshow.
-                PlotType = PlotType.Cartesian,
             };
 
             model.Axes.Add(new SymbolAxis(matrix.Vocabulary, AxisPosition.Top, "next character", reversed: false));

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using OxyPlot;
 using OxyPlot.Axes;
@@ -26,6 +27,12 @@ namespace MakemorePS.Core
             _matrix = matrix;
         }
 
+        /// <summary>The font size of the cell labels at the last rendering; null when the cells were too small for legible ones.</summary>
+        internal double? ActualLabelFontSize { get; private set; }
+
+        /// <summary>The smallest side of a cell, in pixels, with room for every label at <see cref="LabelFit.MinimumFontSize"/>, as measured at the last rendering.</summary>
+        internal double LegibleCellSize { get; private set; } = double.PositiveInfinity;
+
         /// <inheritdoc/>
         protected override void RenderLabels(IRenderContext rc, OxyRect rect)
         {
@@ -41,7 +48,9 @@ namespace MakemorePS.Core
 
             double cellWidth = rect.Width / columns, cellHeight = rect.Height / rows;
             OxySize perPixel = LabelFit.SizePerFontPixel(rc, labels.Cast<string>(), ActualFont, LabelFontWeight);
-            if (!(LabelFit.FontSize(perPixel, LabelShare * cellWidth, LabelShare * cellHeight, LabelFontSize * cellHeight) is double fontSize))
+            LegibleCellSize = LabelFit.MinimumFontSize * Math.Max(perPixel.Width, perPixel.Height) / LabelShare;
+            ActualLabelFontSize = LabelFit.FontSize(perPixel, LabelShare * cellWidth, LabelShare * cellHeight, LabelFontSize * cellHeight);
+            if (!(ActualLabelFontSize is double fontSize))
             {
                 return;
             }

@@ -39,6 +39,20 @@ namespace MakemorePS.Core
             exporter.Export(chart, stream);
         }
 
+        /// <summary>
+        /// Lays <paramref name="chart"/> out as <see cref="Write"/> would at this size, drawing nothing: afterwards its axes
+        /// and series hold the sizes they have in the picture.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException">A size is outside [<see cref="MinimumSize"/>, <see cref="MaximumSize"/>].</exception>
+        internal static void Layout(PlotModel chart, int width, int height)
+        {
+            CheckSize(width, nameof(width));
+            CheckSize(height, nameof(height));
+            IPlotModel plot = chart;
+            plot.Update(true);
+            plot.Render(new LayoutRenderContext(new PixelTextMeasurer(width, height)), new OxyRect(0, 0, width, height));
+        }
+
         /// <summary>The SVG document as a string.</summary>
         public static string ToSvg(PlotModel chart, int width, int height)
         {

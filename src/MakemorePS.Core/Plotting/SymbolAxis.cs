@@ -48,7 +48,7 @@ namespace MakemorePS.Core
         /// </summary>
         public override void Measure(IRenderContext rc)
         {
-            // The heatmap's cells are square (a Cartesian plot): their side is the smaller of the two axes' scales.
+            // The heatmap's cells end up square (SquarePlotModel): their side is the smaller of the two axes' scales.
             double cell = PlotModel.Axes.OfType<SymbolAxis>().Min(axis => Math.Abs(axis.Scale));
             if (cell > 0 && !double.IsInfinity(cell))
             {

@@ -27,8 +27,8 @@ namespace MakemorePS.Core
     /// <summary>
     /// The loss curve: loss against step, one colour per run. When a run's points hold a regularization term, its NLL part
     /// gets its own dashed series beside the total, and its regularization part a lighter dotted series on an axis of its
-    /// own on the right. When they hold a dev loss, it is a dash-dot series beside the training loss. A legend names every
-    /// series.
+    /// own on the right. When they hold a dev loss, it is a dash-dot series beside the training loss. A series of a single
+    /// point (a one-step run) is a dot. A legend names every series.
     /// </summary>
     public static class TrainingChart
     {
@@ -47,6 +47,9 @@ namespace MakemorePS.Core
         /// <summary>The key of the right axis, which carries the regularization part.</summary>
         public const string RegularizationAxisKey = "regularization";
 
+        // The radius, in pixels, of the dot that stands for a series of one point.
+        private const double LonePointRadius = 4;
+
         /// <summary>Builds the chart.</summary>
         /// <param name="runs">The runs, each with at least one point.</param>
         /// <param name="title">The title; null or empty for "Training loss".</param>
@@ -64,18 +67,15 @@ namespace MakemorePS.Core
                 throw new ArgumentException("Every run needs at least one training step.", nameof(runs));
             }
 
-            var model = new PlotModel
+            // The legend is outside the plot area, so it never hides the end of a curve, where the final loss is read: on
+            // the right, or below the plot in a narrow picture.
+            var model = new AdaptiveLegendPlotModel
             {
                 Title = string.IsNullOrEmpty(title) ? "Training loss" : ChartText.Text(title),
                 Background = OxyColors.White,
                 DefaultFont = ChartStyle.FontFamily,
             };
-            // Outside the plot area, the legend never hides the end of a curve, where the final loss is read.
-            model.Legends.Add(new Legend
-            {
-                LegendPosition = LegendPosition.RightTop,
-                LegendPlacement = LegendPlacement.Outside,
-            });
+            model.Legends.Add(new Legend());
             model.Axes.Add(new LinearAxis
             {
                 Position = AxisPosition.Bottom,
@@ -111,6 +111,16 @@ namespace MakemorePS.Core
                 {
                     model.Series.Add(CreateSeries(run, LossComponent.NegativeLogLikelihood, color, logScale));
                     model.Series.Add(CreateSeries(run, LossComponent.Regularization, color, logScale));
+                }
+            }
+
+            // The plot's edge would cut a dot at the end of an axis's range in half: the axes leave room for a whole one.
+            if (model.Series.OfType<LineSeries>().Any(series => series.Points.Count == 1))
+            {
+                foreach (Axis axis in model.Axes)
+                {
+                    axis.MinimumDataMargin = LonePointRadius;
+                    axis.MaximumDataMargin = LonePointRadius;
                 }
             }
 
@@ -191,6 +201,14 @@ namespace MakemorePS.Core
                 }
 
                 series.Points.Add(new DataPoint(point.Step, value.Value));
+            }
+
+            // A line needs two points: a lone one (a one-step run, a dev loss measured once) is drawn as a dot.
+            if (series.Points.Count == 1)
+            {
+                series.MarkerType = MarkerType.Circle;
+                series.MarkerSize = LonePointRadius;
+                series.MarkerFill = series.Color;
             }
 
             return series;

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 
 namespace MakemorePS.Core
 {
@@ -20,18 +19,16 @@ namespace MakemorePS.Core
         /// <summary>The most records kept from before the recent steps (step 1 included).</summary>
         public const int ThinnedCapacity = 1000;
 
-        private readonly Queue<TrainingRecord> _recent = new Queue<TrainingRecord>();
-        private readonly List<TrainingRecord> _thinned = new List<TrainingRecord>();
-        private int _stride = 1;
+        private readonly ThinnedHistory<TrainingRecord> _records = new ThinnedHistory<TrainingRecord>(record => record.Step);
 
         /// <summary>The step number of the last record, or 0 before any.</summary>
-        public int LastStep { get; private set; }
+        public int LastStep => _records.LastStep;
 
         /// <summary>The stride of the thinned part: the thinned records are step 1 and the multiples of it.</summary>
-        public int Stride => _stride;
+        public int Stride => _records.Stride;
 
         /// <summary>The number of records kept.</summary>
-        public int Count => _thinned.Count + _recent.Count;
+        public int Count => _records.Count;
 
         /// <summary>Adds the record of the step after <see cref="LastStep"/> (or of a later step, for a history read back thinned).</summary>
         /// <exception cref="ArgumentException">The record's step is not after the last one.</exception>
@@ -42,53 +39,10 @@ namespace MakemorePS.Core
                 throw new ArgumentNullException(nameof(record));
             }
 
-            if (record.Step <= LastStep)
-            {
-                throw new ArgumentException($"Step {record.Step} does not come after step {LastStep}.", nameof(record));
-            }
-
-            LastStep = record.Step;
-            _recent.Enqueue(record);
-            int thinnedEnd = LastStep - RecentCapacity;
-            while (_recent.Count > 0 && _recent.Peek().Step <= thinnedEnd)
-            {
-                TrainingRecord older = _recent.Dequeue();
-                if (Keeps(older.Step))
-                {
-                    _thinned.Add(older);
-                }
-            }
-
-            int stride = StrideFor(thinnedEnd);
-            if (stride != _stride)
-            {
-                _stride = stride;
-                _thinned.RemoveAll(r => !Keeps(r.Step));
-            }
+            _records.Add(record);
         }
 
         /// <summary>The records kept, in step order.</summary>
-        public TrainingRecord[] ToArray()
-        {
-            var all = new TrainingRecord[Count];
-            _thinned.CopyTo(all);
-            _recent.CopyTo(all, _thinned.Count);
-            return all;
-        }
-
-        /// <summary>The smallest power-of-two stride that keeps at most <see cref="ThinnedCapacity"/> of steps 1..<paramref name="thinnedEnd"/>.</summary>
-        internal static int StrideFor(int thinnedEnd)
-        {
-            int stride = 1;
-            // Step 1 and the multiples of the stride up to thinnedEnd.
-            while (thinnedEnd > 0 && (thinnedEnd / stride) + (stride == 1 ? 0 : 1) > ThinnedCapacity)
-            {
-                stride *= 2;
-            }
-
-            return stride;
-        }
-
-        private bool Keeps(int step) => step == 1 || step % _stride == 0;
+        public TrainingRecord[] ToArray() => _records.ToArray();
     }
 }

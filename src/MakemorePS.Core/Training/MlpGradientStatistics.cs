@@ -45,6 +45,9 @@ namespace MakemorePS.Core
         /// <summary>log10(std(lr·grad)/std(data)); null when the ratio is 0 or undefined.</summary>
         public double? UpdateToDataRatioLog10 { get; }
 
+        /// <summary>The <see cref="Shape"/> of a tensor of <paramref name="rows"/> by <paramref name="columns"/>.</summary>
+        internal static string FormatShape(int rows, int columns) => string.Format(CultureInfo.InvariantCulture, "{0}x{1}", rows, columns);
+
         /// <inheritdoc/>
         public override string ToString() => string.Format(CultureInfo.InvariantCulture, "step {0} {1} {2}: grad std {3:E3}, update:data log10 {4:F2}", Step, Parameter, Shape, GradientStd, UpdateToDataRatioLog10);
     }

@@ -16,8 +16,13 @@ namespace MakemorePS.Core
     /// <para>
     /// One <see cref="Pcg32"/> generator, seeded with <see cref="MlpTrainingOptions.Seed"/>, draws the initial weights
     /// and then every batch index (NextUInt32(bound), Lemire's unbiased method). A model made by <see cref="ToModel"/>
-    /// carries the step count and the generator state, so training resumed from it with the same names and options
-    /// continues bit for bit as if it had never stopped (on the same machine and runtime).
+    /// carries the step count, the generator state and every training name, so training resumed from it with the same
+    /// options, and the same names or none (its own), continues bit for bit as if it had never stopped (on the same
+    /// machine and runtime).
+    /// </para>
+    /// <para>
+    /// The model keeps every step's loss as <see cref="MlpModel.LossHistory"/> keeps it (a model continued from another
+    /// goes on from its history) and the diagnostics of every step that measured them.
     /// </para>
     /// <para><see cref="Step"/> allocates nothing; the record-producing methods allocate only the records.</para>
     /// </remarks>
@@ -32,28 +37,35 @@ namespace MakemorePS.Core
         private readonly int[] _batchTargets;
         private readonly Pcg32 _rng;
         private readonly string[] _trainingNames;
+        private readonly ThinnedHistory<StepLoss> _history = new ThinnedHistory<StepLoss>(entry => entry.Step, entry => entry.DevLoss.HasValue);
+        private readonly List<MlpActivationStatistics> _activations = new List<MlpActivationStatistics>();
+        private readonly List<MlpGradientStatistics> _gradients = new List<MlpGradientStatistics>();
         private int _step;
         private double? _lastLoss;
         private double? _lastDevLoss;
 
         /// <summary>Prepares training.</summary>
-        /// <param name="trainingNames">The training names. Their symbols make the vocabulary, unless training resumes from a model.</param>
+        /// <param name="trainingNames">
+        /// The training names, duplicates included. Their symbols make the vocabulary, unless training resumes from a
+        /// model; null continues <paramref name="start"/> on the names it was trained on.
+        /// </param>
         /// <param name="options">The settings (validated and copied). <see cref="MlpTrainingOptions.Steps"/> is the total to reach.</param>
-        /// <param name="start">A model to continue from: its weights, step count and generator state. Its architecture must match the options'.</param>
+        /// <param name="start">
+        /// A model to continue from: its weights, step count, generator state, loss history and diagnostics. Its
+        /// architecture must match the options'.
+        /// </param>
         /// <param name="validationNames">Names whose loss is measured every <see cref="MlpTrainingOptions.DevLossInterval"/> steps; optional.</param>
         /// <param name="onRejectedName">
         /// Receives the <see cref="InvalidNameException"/> or <see cref="UnknownCharacterException"/> of each training or
         /// validation name left out (the others are still used); without it the first such exception is thrown.
         /// </param>
         /// <exception cref="ArgumentException">No usable training name, or the start model's architecture differs from the options'.</exception>
+        /// <exception cref="ArgumentNullException">No training names and no start model.</exception>
         /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-        public MlpTrainer(IEnumerable<string> trainingNames, MlpTrainingOptions options, MlpModel? start = null,
+        public MlpTrainer(IEnumerable<string>? trainingNames, MlpTrainingOptions options, MlpModel? start = null,
             IEnumerable<string>? validationNames = null, Action<Exception>? onRejectedName = null)
         {
-            if (trainingNames is null)
-            {
-                throw new ArgumentNullException(nameof(trainingNames));
-            }
+            trainingNames ??= start?.EveryTrainingName ?? throw new ArgumentNullException(nameof(trainingNames));
 
             if (options is null)
             {
@@ -93,6 +105,13 @@ namespace MakemorePS.Core
                 _step = start.Steps;
                 _lastLoss = start.FinalLoss;
                 _lastDevLoss = start.DevLoss;
+                foreach (MlpTrainingRecord record in start.LossHistory)
+                {
+                    _history.Add(new StepLoss(record.Step, record.Loss, record.LearningRate, record.DevLoss));
+                }
+
+                _activations.AddRange(start.ActivationStatistics);
+                _gradients.AddRange(start.GradientStatistics);
             }
 
             _network = new MlpNetwork(_parameters, Options.BatchSize);
@@ -120,10 +139,18 @@ namespace MakemorePS.Core
         public int StepsTaken => _step;
 
         /// <summary>
-        /// Takes one step and returns its mini-batch loss (before the update). Allocates nothing.
+        /// Takes one step and returns its mini-batch loss (before the update), which the model's history keeps. Allocates nothing.
         /// </summary>
         /// <exception cref="TrainingDivergedException">The loss, a BatchNorm std or a gradient is not finite; the message names it. The update is not applied.</exception>
         public double Step()
+        {
+            double loss = Advance();
+            _history.Add(new StepLoss(_step, loss, Options.LearningRateAt(_step), null));
+            return loss;
+        }
+
+        // One step of training, not yet recorded.
+        private double Advance()
         {
             int step = _step + 1;
             int blockSize = Options.BlockSize;
@@ -193,7 +220,7 @@ namespace MakemorePS.Core
         {
             while (_step < Options.Steps && !cancellationToken.IsCancellationRequested)
             {
-                double loss = Step();
+                double loss = Advance();
                 int step = _step;
                 bool last = step == Options.Steps;
                 double? devLoss = null;
@@ -202,9 +229,19 @@ namespace MakemorePS.Core
                     devLoss = MeasureDevLoss();
                 }
 
-                bool diagnose = Options.DiagnosticsInterval > 0 && step % Options.DiagnosticsInterval == 0;
-                yield return new MlpTrainingRecord(step, loss, Options.LearningRateAt(step), devLoss,
-                    diagnose ? MeasureActivations() : null, diagnose ? MeasureGradients() : null);
+                float learningRate = Options.LearningRateAt(step);
+                _history.Add(new StepLoss(step, loss, learningRate, devLoss));
+                IReadOnlyList<MlpActivationStatistics>? activations = null;
+                IReadOnlyList<MlpGradientStatistics>? gradients = null;
+                if (Options.DiagnosticsInterval > 0 && step % Options.DiagnosticsInterval == 0)
+                {
+                    activations = MeasureActivations();
+                    gradients = MeasureGradients();
+                    _activations.AddRange(activations);
+                    _gradients.AddRange(gradients);
+                }
+
+                yield return new MlpTrainingRecord(step, loss, learningRate, devLoss, activations, gradients);
             }
         }
 
@@ -229,9 +266,11 @@ namespace MakemorePS.Core
             Action<MlpTrainingRecord>? onStep = null, CancellationToken cancellationToken = default) =>
             new MlpTrainer(trainingNames, options, null, validationNames).Train(onStep, cancellationToken).Model;
 
-        /// <summary>A model of the current weights: a checkpoint that training can resume from exactly.</summary>
+        /// <summary>A model of the current weights, with the history so far: a checkpoint that training can resume from exactly.</summary>
         public MlpModel ToModel() =>
-            new MlpModel(Vocabulary, _parameters, Options, _trainingNames, _step, _lastLoss, _lastDevLoss, _rng.State, _rng.Increment);
+            new MlpModel(Vocabulary, _parameters, Options, _trainingNames, _step, _lastLoss, _lastDevLoss, _rng.State, _rng.Increment,
+                _history.ToArray().Select(entry => new MlpTrainingRecord(entry.Step, entry.Loss, entry.LearningRate, entry.DevLoss)),
+                _activations, _gradients);
 
         /// <summary>The mean NLL of the validation names under the current weights (evaluation mode), or null without validation names.</summary>
         public double? MeasureDevLoss()
@@ -274,7 +313,7 @@ namespace MakemorePS.Core
                 (_, double dataStd) = MeanAndStd(values);
                 double? ratio = dataStd > 0.0 ? gradientStd / dataStd : (double?)null;
                 double? update = ratio is double r && r > 0.0 ? Math.Log10(learningRate * r) : (double?)null;
-                records.Add(new MlpGradientStatistics(_step, name, string.Format(CultureInfo.InvariantCulture, "{0}x{1}", rows, columns),
+                records.Add(new MlpGradientStatistics(_step, name, MlpGradientStatistics.FormatShape(rows, columns),
                     gradientMean, gradientStd, dataStd, ratio, update));
             }
 
@@ -359,6 +398,26 @@ namespace MakemorePS.Core
         // Names rejected while building the vocabulary were reported there already.
         private static void IgnoreRejection(Exception error)
         {
+        }
+
+        // A step's record as the history keeps it: a struct, so that a step records itself without allocating.
+        private readonly struct StepLoss
+        {
+            internal StepLoss(int step, double loss, float learningRate, double? devLoss)
+            {
+                Step = step;
+                Loss = loss;
+                LearningRate = learningRate;
+                DevLoss = devLoss;
+            }
+
+            internal int Step { get; }
+
+            internal double Loss { get; }
+
+            internal float LearningRate { get; }
+
+            internal double? DevLoss { get; }
         }
     }
 }

@@ -1,9 +1,12 @@
+using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Management.Automation;
 using MakemorePS.Common;
 using MakemorePS.Core;
 using MakemorePS.Core.Models;
+using OxyPlot;
 
 namespace MakemorePS.Commands
 {
@@ -50,9 +53,32 @@ namespace MakemorePS.Commands
         protected override void EndProcessing()
         {
             HeatmapMatrix matrix = CollectMatrix();
-            WriteVerbose($"Drawing a {matrix.Size}×{matrix.Size} heatmap of {(matrix.Kind == HeatmapValueKind.Counts ? "counts" : "probabilities")}{(BigramHeatmapChart.HasCellLabels(matrix.Size) ? string.Empty : " without cell labels (more than " + BigramHeatmapChart.MaxLabelledSymbols + " symbols)")}.");
             int size = BigramHeatmapChart.DefaultSize(matrix.Size);
-            ExportChart(BigramHeatmapChart.Create(matrix, Title), "Export bigram heatmap", size, size);
+            PlotModel chart = BigramHeatmapChart.Create(matrix, Title);
+            WriteVerbose($"Drawing a {matrix.Size}×{matrix.Size} heatmap of {(matrix.Kind == HeatmapValueKind.Counts ? "counts" : "probabilities")}{MissingCellLabels(matrix, chart, size)}.");
+            ExportChart(chart, "Export bigram heatmap", size, size);
+        }
+
+        // Why the cells carry no labels, and what would give them labels; empty when they carry labels.
+        private string MissingCellLabels(HeatmapMatrix matrix, PlotModel chart, int defaultSize)
+        {
+            if (!BigramHeatmapChart.HasCellLabels(matrix.Size))
+            {
+                return $" without cell labels: a table of more than {BigramHeatmapChart.MaxLabelledSymbols} symbols has too many cells to label at any size";
+            }
+
+            (int width, int height) = PictureSize(defaultSize, defaultSize);
+            HeatmapCellLabels labels = BigramHeatmapChart.MeasureCellLabels(chart, width, height);
+            return labels.FontSize.HasValue
+                ? string.Empty
+                : string.Format(
+                    CultureInfo.InvariantCulture,
+                    " without cell labels: at {0}×{1} each cell is {2:0.#} pixels wide, too small for its label, which needs {3:0} pixels to be legible. Give a larger -Width and -Height, or leave both out for the default size, {4}×{4}, which gives every cell room for its label",
+                    width,
+                    height,
+                    labels.CellSize,
+                    Math.Ceiling(labels.LegibleCellSize),
+                    defaultSize);
         }
 
         private HeatmapMatrix CollectMatrix()

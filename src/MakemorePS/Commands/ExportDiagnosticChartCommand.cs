@@ -99,15 +99,15 @@ namespace MakemorePS.Commands
 
             PSPropertyInfo? gradients = item.Properties[InvokeMlpTrainingCommand.GradientStatisticsProperty];
             PSPropertyInfo? activations = item.Properties[InvokeMlpTrainingCommand.ActivationStatisticsProperty];
-            if (gradients is not null || activations is not null)
-            {
-                AddCarried(item, (gradients?.Value as IEnumerable)?.OfType<MlpGradientStatistics>(), (activations?.Value as IEnumerable)?.OfType<MlpActivationStatistics>(), reportEmpty: true);
-            }
-            else if (item.BaseObject is ILanguageModel)
+            if (MeasuredNoDiagnostics(item.BaseObject))
             {
                 WriteError(ErrorRecords.Create(
                     new PSArgumentException($"The model '{item}' carries no diagnostics, so it was not drawn. Train it with Invoke-MlpTraining -Diagnostics and pipe the model that command returns."),
                     ErrorIds.NoChartData, ErrorCategory.InvalidArgument, item));
+            }
+            else if (gradients is not null || activations is not null)
+            {
+                AddCarried(item, (gradients?.Value as IEnumerable)?.OfType<MlpGradientStatistics>(), (activations?.Value as IEnumerable)?.OfType<MlpActivationStatistics>(), reportEmpty: true);
             }
             else if (item.Properties["Parameter"] is not null)
             {
@@ -136,6 +136,11 @@ namespace MakemorePS.Commands
                 ReportUnreadable(item, "it is neither a model trained with -Diagnostics nor a gradient or activation statistics record");
             }
         }
+
+        // A bigram model, or an MLP trained without -Diagnostics (its statistics are empty, and it never asked for any).
+        private static bool MeasuredNoDiagnostics(object model) => model is MlpModel mlp
+            ? mlp.TrainingSettings.DiagnosticsInterval == 0 && mlp.GradientStatistics.Count == 0 && mlp.ActivationStatistics.Count == 0
+            : model is ILanguageModel;
 
         // A model or a training record carries both kinds; the chart takes the one it draws.
         private void AddCarried(PSObject item, IEnumerable<MlpGradientStatistics>? gradients, IEnumerable<MlpActivationStatistics>? activations, bool reportEmpty)

@@ -21,6 +21,7 @@ namespace MakemorePS.Commands
 
         private bool _receivedModel;
         private bool _diverged;
+        private bool _warnedAboutInitialization;
         private TrainingOptions _options = new TrainingOptions();
         private TrainingCheckpoint _checkpoint = TrainingCheckpoint.None;
 
@@ -51,7 +52,10 @@ namespace MakemorePS.Commands
         [Parameter]
         public long Seed { get; set; } = 2147483647L;
 
-        /// <summary>How the weights start: Random (seeded normal, default), Zeros (uniform rows) or LogCounts (the count model).</summary>
+        /// <summary>
+        /// How the weights start: Random (seeded normal, default), Zeros (uniform rows) or LogCounts (the count model). A
+        /// neural model to continue keeps its weights, so this then changes nothing (a warning says so).
+        /// </summary>
         [Parameter]
         public WeightInitialization Initialization { get; set; } = WeightInitialization.Random;
 
@@ -135,6 +139,12 @@ namespace MakemorePS.Commands
                 WriteVerbose(start.Kind == BigramModelKind.Neural
                     ? $"Continuing training from the model's weights after its {Messages.Count(start.Steps, "step")}."
                     : "Training on the counts and training names of the count model.");
+                if (start.Kind == BigramModelKind.Neural && !_warnedAboutInitialization && MyInvocation.BoundParameters.ContainsKey(nameof(Initialization)))
+                {
+                    _warnedAboutInitialization = true;
+                    WriteWarning(Messages.AppliesToNewModelOnly("its weights", "-Initialization"));
+                }
+
                 Train(start.Counts, start, start.TrainingNames);
                 return;
             }

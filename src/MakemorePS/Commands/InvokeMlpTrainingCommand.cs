@@ -11,30 +11,37 @@ namespace MakemorePS.Commands
     /// <summary>
     /// Invoke-MlpTraining: trains the MLP language model of makemore parts 2 and 3 (character embeddings, the last
     /// BlockSize characters, a tanh hidden layer with optional BatchNorm, a softmax) by mini-batch gradient descent,
-    /// with the lecture's defaults, and returns the model.
+    /// with the lecture's defaults, from names or from an existing model, and returns the model with its loss history.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "MlpTraining", DefaultParameterSetName = NameSet, SupportsShouldProcess = true)]
     [OutputType(typeof(MlpModel))]
     [OutputType(typeof(MlpTrainingRecord))]
     public sealed class InvokeMlpTrainingCommand : NameInputCommandBase
     {
-        /// <summary>The name of the note property that holds the run's per-step records on the emitted model.</summary>
-        internal const string LossHistoryProperty = "LossHistory";
+        /// <summary>The model's property with the activation statistics of -Diagnostics (read by the diagnostic chart).</summary>
+        internal const string ActivationStatisticsProperty = nameof(MlpModel.ActivationStatistics);
 
-        /// <summary>The note property with the activation statistics of a run with -Diagnostics.</summary>
-        internal const string ActivationStatisticsProperty = "ActivationStatistics";
+        /// <summary>The model's property with the gradient statistics of -Diagnostics (read by the diagnostic chart).</summary>
+        internal const string GradientStatisticsProperty = nameof(MlpModel.GradientStatistics);
 
-        /// <summary>The note property with the gradient statistics of a run with -Diagnostics.</summary>
-        internal const string GradientStatisticsProperty = "GradientStatistics";
-
+        private const string ModelSet = "Model";
         private const int ProgressActivityId = 2;
 
         private readonly List<string> _validationNames = new List<string>();
         private MlpTrainingOptions _options = new MlpTrainingOptions();
         private TrainingCheckpoint _checkpoint = TrainingCheckpoint.None;
+        private MlpModel? _namedModel;
+        private bool _receivedModel;
+        private bool _warnedAboutNewModelSettings;
 
-        /// <summary>A model to continue training (a checkpoint): its weights, step count and random state. Give it the same names to continue exactly.</summary>
-        [Parameter]
+        /// <summary>
+        /// A model to continue training (a checkpoint): its weights, step count, random state and history. A piped model,
+        /// or one given without names, continues on its own training names; given names, it continues on those.
+        /// </summary>
+        [Parameter(ParameterSetName = ModelSet, Mandatory = true, ValueFromPipeline = true)]
+        [Parameter(ParameterSetName = NameSet)]
+        [Parameter(ParameterSetName = PathSet)]
+        [Parameter(ParameterSetName = LiteralPathSet)]
         [ValidateNotNull]
         public MlpModel? Model { get; set; }
 
@@ -158,18 +165,18 @@ namespace MakemorePS.Commands
         /// <inheritdoc/>
         protected override void BeginProcessing()
         {
-            _options = BuildOptions();
-            try
+            // Only a model given by name is bound yet; piped models get their options as they arrive.
+            _namedModel = Model;
+            _options = BuildOptions(_namedModel);
+            if (!TryValidate(_options, perItem: false))
             {
-                _options.Validate();
-            }
-            catch (ArgumentOutOfRangeException exception)
-            {
-                ThrowTerminatingError(ErrorRecords.FromArgument(exception, ErrorIds.InvalidTrainingSetting, _options));
+                return;
             }
 
             _checkpoint = TrainingCheckpoint.Prepare(this, CheckpointPath, CheckpointInterval, Force.IsPresent, NoClobber.IsPresent, "Train an MLP and save checkpoints");
 
+            // Names and models may share the pipeline: each model is continued on its own names as it arrives, the
+            // names are trained into one model at the end (a new one, or the model given by name).
             ReadValidationNames();
             BeginNameInput();
         }
@@ -177,50 +184,82 @@ namespace MakemorePS.Commands
         /// <inheritdoc/>
         protected override void ProcessRecord()
         {
-            if (!_checkpoint.Declined)
-            {
-                ProcessNameInput();
-            }
-        }
-
-        /// <inheritdoc/>
-        protected override void EndProcessing()
-        {
             if (_checkpoint.Declined)
             {
                 return;
             }
 
-            CompleteNameInput(out IReadOnlyList<string>? trainingNames);
-            MlpTrainer trainer;
-            try
+            // A model other than the one given by name came down the pipeline. (The parameter set may still read Name:
+            // -Model belongs to every set, and takes pipeline input in its own only.)
+            if (Model is not null && Model != _namedModel)
             {
-                trainer = new MlpTrainer(trainingNames!, _options, Model, ValidationGiven ? _validationNames : null, ReportRejectedName);
-            }
-            catch (ArgumentException exception) when (exception.ParamName == "trainingNames")
-            {
-                // Every name was left out (each reported above), for example names a continued model cannot spell.
-                ThrowTerminatingError(ErrorRecords.Create(
-                    new PSArgumentException($"No name could be trained on: {ErrorRecords.MessageOnly(exception)}", exception),
-                    ErrorIds.NoInputNames, ErrorCategory.InvalidData, null));
-                return;
-            }
-            catch (ArgumentException exception)
-            {
-                ThrowTerminatingError(ErrorRecords.FromArgument(exception, ErrorIds.InvalidTrainingSetting, _options));
+                _receivedModel = true;
+                MlpTrainingOptions options = BuildOptions(Model);
+                if (TryValidate(options, perItem: true))
+                {
+                    Train(Model, null, options, perItem: true);
+                }
+
                 return;
             }
 
-            Train(trainer);
+            ProcessNameInput();
+        }
+
+        /// <inheritdoc/>
+        protected override void EndProcessing()
+        {
+            // Only piped models arrived: each has been trained. (Without any input the bundled names are trained on.)
+            if (_checkpoint.Declined || (_receivedModel && !ReceivedNameInput))
+            {
+                return;
+            }
+
+            if (_namedModel is not null && !ReceivedNameInput && !MyInvocation.ExpectingInput)
+            {
+                // -Model without names continues on the model's own names, as a piped model does.
+                Train(_namedModel, null, _options, perItem: false);
+                return;
+            }
+
+            CompleteNameInput(out IReadOnlyList<string>? trainingNames);
+            Train(_namedModel, trainingNames, _options, perItem: false);
         }
 
         private bool ValidationGiven => ValidationName is not null || ValidationPath is not null;
 
-        private MlpTrainingOptions BuildOptions()
+        // A piped model that cannot be trained is reported and the next one is trained; otherwise the command stops.
+        private void Fail(ErrorRecord error, bool perItem)
+        {
+            if (perItem)
+            {
+                WriteError(error);
+            }
+            else
+            {
+                ThrowTerminatingError(error);
+            }
+        }
+
+        private bool TryValidate(MlpTrainingOptions options, bool perItem)
+        {
+            try
+            {
+                options.Validate();
+                return true;
+            }
+            catch (ArgumentOutOfRangeException exception)
+            {
+                Fail(ErrorRecords.FromArgument(exception, ErrorIds.InvalidTrainingSetting, options), perItem);
+                return false;
+            }
+        }
+
+        private MlpTrainingOptions BuildOptions(MlpModel? start)
         {
             // A model to continue keeps its own architecture unless a size is given explicitly (a different one is refused).
-            MlpTrainingOptions options = Model?.TrainingSettings.Clone() ?? new MlpTrainingOptions();
-            bool fresh = Model is null;
+            MlpTrainingOptions options = start?.TrainingSettings.Clone() ?? new MlpTrainingOptions();
+            bool fresh = start is null;
             Dictionary<string, object> bound = MyInvocation.BoundParameters;
             options.Steps = Steps;
             if (fresh || bound.ContainsKey(nameof(BlockSize)))
@@ -283,9 +322,10 @@ namespace MakemorePS.Commands
                 options.DecayStep = DecayStep;
             }
 
-            if (!fresh && (bound.ContainsKey(nameof(Seed)) || bound.ContainsKey(nameof(Initialization))))
+            if (!fresh && !_warnedAboutNewModelSettings && (bound.ContainsKey(nameof(Seed)) || bound.ContainsKey(nameof(Initialization))))
             {
-                WriteWarning("-Seed and -Initialization apply to a new model only: a continued model keeps its weights and its random state, so they change nothing.");
+                _warnedAboutNewModelSettings = true;
+                WriteWarning(Messages.AppliesToNewModelOnly("its weights and its random state", "-Seed", "-Initialization"));
             }
 
             options.DevLossInterval = DevLossInterval;
@@ -355,31 +395,59 @@ namespace MakemorePS.Commands
             WriteError(ErrorRecords.Create(exception, id, ErrorCategory.InvalidData, target));
         }
 
-        private void Train(MlpTrainer trainer)
+        /// <summary>Trains a new model on <paramref name="trainingNames"/>, or continues <paramref name="start"/> on them (on its own names when null).</summary>
+        private void Train(MlpModel? start, IReadOnlyList<string>? trainingNames, MlpTrainingOptions options, bool perItem)
         {
-            int total = _options.Steps;
+            if (!_checkpoint.Claim(this))
+            {
+                return;
+            }
+
+            MlpTrainer trainer;
+            try
+            {
+                trainer = new MlpTrainer(trainingNames, options, start, ValidationGiven ? _validationNames : null, ReportRejectedName);
+            }
+            catch (ArgumentException exception) when (exception.ParamName == "trainingNames")
+            {
+                // Every name was left out (each reported above), for example names a continued model cannot spell.
+                Fail(ErrorRecords.Create(
+                    new PSArgumentException($"No name could be trained on: {ErrorRecords.MessageOnly(exception)}", exception),
+                    ErrorIds.NoInputNames, ErrorCategory.InvalidData, start), perItem);
+                return;
+            }
+            catch (ArgumentException exception)
+            {
+                Fail(ErrorRecords.FromArgument(exception, ErrorIds.InvalidTrainingSetting, options), perItem);
+                return;
+            }
+
+            if (start is not null)
+            {
+                WriteVerbose($"Continuing training from the model's weights after its {Messages.Count(start.Steps, "step")}, on {(trainingNames is null ? "its own training names" : "the names given")}.");
+            }
+
+            Train(trainer, options, start?.DevLoss);
+        }
+
+        private void Train(MlpTrainer trainer, MlpTrainingOptions options, double? devLoss)
+        {
+            int total = options.Steps;
             WriteVerbose(string.Format(CultureInfo.InvariantCulture,
                 "Training on {0} examples of {1} names over {2} symbols{3}: {4}.",
                 trainer.TrainingSet.Count, trainer.TrainingSet.NameCount, trainer.Vocabulary.Count,
                 trainer.ValidationSet is null ? string.Empty : $", validating on {trainer.ValidationSet.Count} examples of {trainer.ValidationSet.NameCount} names",
-                _options));
+                options));
             if (ValidationGiven && (trainer.ValidationSet is null || trainer.ValidationSet.Count == 0))
             {
                 WriteWarning("No validation name could be used, so no dev loss is measured.");
             }
 
-            var history = new List<MlpTrainingRecord>();
-            var activations = new List<MlpActivationStatistics>();
-            var gradients = new List<MlpGradientStatistics>();
             var progress = new TrainingProgress(this, ProgressActivityId, "Training the MLP", total);
-            double? devLoss = Model?.DevLoss;
             try
             {
                 foreach (MlpTrainingRecord record in trainer.Run(StoppingToken))
                 {
-                    history.Add(record);
-                    activations.AddRange(record.GetActivationStatistics());
-                    gradients.AddRange(record.GetGradientStatistics());
                     devLoss = record.DevLoss ?? devLoss;
                     if (AsTrainingRecord.IsPresent)
                     {
@@ -402,7 +470,7 @@ namespace MakemorePS.Commands
             catch (TrainingDivergedException exception)
             {
                 // The failing step's update was not applied; the last checkpoint holds the last finite model.
-                ThrowTerminatingError(ErrorRecords.FromCore(exception, ErrorCategory.InvalidResult, _options));
+                ThrowTerminatingError(ErrorRecords.FromCore(exception, ErrorCategory.InvalidResult, options));
                 return;
             }
             catch (PipelineStoppedException)
@@ -423,21 +491,10 @@ namespace MakemorePS.Commands
             MlpModel model = trainer.ToModel();
             SaveCheckpoint(model);
 
-            if (AsTrainingRecord.IsPresent)
+            if (!AsTrainingRecord.IsPresent)
             {
-                return;
+                WriteObject(model);
             }
-
-            // The run's records ride on the emitted object, so `$m.LossHistory | Export-Csv` works without a second run.
-            var output = new PSObject(model);
-            output.Properties.Add(new PSNoteProperty(LossHistoryProperty, history.ToArray()));
-            if (Diagnostics.IsPresent)
-            {
-                output.Properties.Add(new PSNoteProperty(ActivationStatisticsProperty, activations.ToArray()));
-                output.Properties.Add(new PSNoteProperty(GradientStatisticsProperty, gradients.ToArray()));
-            }
-
-            WriteObject(output);
         }
 
         private void SaveCheckpoint(MlpModel model) => _checkpoint.Save(this, model, $"step {model.Steps}");

@@ -44,7 +44,7 @@ namespace MakemorePS.Common
         [ValidateNotNullOrEmpty]
         public string? Title { get; set; }
 
-        /// <summary>Overwrites a read-only file.</summary>
+        /// <summary>Replaces a read-only file (which stays read-only).</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
@@ -56,27 +56,28 @@ namespace MakemorePS.Common
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>The size of the picture: -Width and -Height, or the defaults for those not given.</summary>
+        private protected (int Width, int Height) PictureSize(int defaultWidth, int defaultHeight) =>
+            (MyInvocation.BoundParameters.ContainsKey(nameof(Width)) ? Width : defaultWidth,
+             MyInvocation.BoundParameters.ContainsKey(nameof(Height)) ? Height : defaultHeight);
+
         /// <summary>
-        /// Writes <paramref name="chart"/> as SVG to the file -Path or -LiteralPath names, after ShouldProcess and the
-        /// -NoClobber and read-only checks; a size not given falls back to the defaults. Problems terminate the command.
+        /// Writes <paramref name="chart"/> as SVG to the file -Path or -LiteralPath names, protected as every file of the
+        /// module is (<see cref="OutputFile"/>); a size not given falls back to the defaults. Problems terminate the command.
         /// </summary>
         private protected void ExportChart(PlotModel chart, string action, int defaultWidth, int defaultHeight)
         {
             bool literal = ParameterSetName == LiteralPathSet;
-            string target = literal ? LiteralPath : Path;
-            string file = ProviderPaths.ResolveOutputFile(this, target, literal);
-            if (!ShouldProcess(file, action))
+            string? file = OutputFile.Prepare(this, literal ? LiteralPath : Path, literal, Force.IsPresent, NoClobber.IsPresent, action);
+            if (file is null)
             {
                 return;
             }
 
-            OutputFile.PrepareToReplace(this, file, Force.IsPresent, NoClobber.IsPresent);
-
-            int width = MyInvocation.BoundParameters.ContainsKey(nameof(Width)) ? Width : defaultWidth;
-            int height = MyInvocation.BoundParameters.ContainsKey(nameof(Height)) ? Height : defaultHeight;
+            (int width, int height) = PictureSize(defaultWidth, defaultHeight);
             try
             {
-                SvgChart.Save(chart, file, width, height);
+                OutputFile.Write(file, target => SvgChart.Save(chart, target, width, height));
             }
             catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
             {

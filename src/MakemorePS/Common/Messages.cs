@@ -12,6 +12,18 @@ namespace MakemorePS.Common
         /// <summary>The warning about blank names or lines that were skipped.</summary>
         internal static string SkippedBlank(long count) => $"Skipped {Count(count, "blank line")}.";
 
+        /// <summary>
+        /// The warning that settings of a new model were given for a continued one: "-Seed and -Initialization apply to a
+        /// new model only: a continued model keeps its weights and its random state, so they change nothing."
+        /// </summary>
+        /// <param name="kept">What the continued model keeps instead ("its weights").</param>
+        /// <param name="parameters">The parameters given ("-Initialization").</param>
+        internal static string AppliesToNewModelOnly(string kept, params string[] parameters)
+        {
+            bool plural = parameters.Length > 1;
+            return $"{string.Join(" and ", parameters)} {(plural ? "apply" : "applies")} to a new model only: a continued model keeps {kept}, so {(plural ? "they change" : "it changes")} nothing.";
+        }
+
         /// <summary>Why nothing could be counted; points at the errors only when some were written, at blanks only when some were skipped.</summary>
         internal static string NoUsableNames(long errorsWritten, long blankCount) =>
             $"No usable names were read: {WhyNoNames(errorsWritten, blankCount, ", or the files could not be read")}Give at least one name.";

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using MakemorePS.Core;
+using MakemorePS.Core.Models;
 
 namespace MakemorePS.Common
 {
@@ -13,8 +14,10 @@ namespace MakemorePS.Common
     /// stringified into a junk name: PowerShell then reports that pipeline object alone and goes on with the next.
     /// </summary>
     /// <remarks>
-    /// Files (FileSystemInfo) and models are passed through untransformed, so they fail to bind here and bind by
-    /// value or property name to the parameter meant for them (-LiteralPath through PSPath, -Model).
+    /// Files (FileSystemInfo) are passed through untransformed, so they fail to bind here and bind by property name to
+    /// -LiteralPath (through PSPath). Models are refused as an invalid cast, which PowerShell takes as "try the other
+    /// parameters": a -Model that takes the model binds it, and where none does, the object is reported as not bound
+    /// instead of its text being coerced into a name.
     /// </remarks>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     internal sealed class NameInputTransformationAttribute : ArgumentTransformationAttribute
@@ -35,8 +38,10 @@ namespace MakemorePS.Common
                 case string _:
                 case string[] _:
                 case FileSystemInfo _:
-                case BigramModel _:
                     return value;
+                case ILanguageModel model:
+                    throw new ArgumentTransformationMetadataException(
+                        $"The {model.KindName} model '{model}' is not a name.", new PSInvalidCastException($"A {model.GetType().Name} is not a name."));
                 case IList list:
                     var names = new List<string?>(list.Count);
                     foreach (object? item in list)

@@ -7,11 +7,11 @@ using System.Runtime.InteropServices;
 namespace MakemorePS.Common
 {
     /// <summary>
-    /// The protection every file a cmdlet writes gets: -NoClobber refuses an existing file, a read-only file is replaced
-    /// only with -Force, and ShouldProcess guards the write. Model files (Export-BigramModel, -CheckpointPath) are
-    /// checked before ShouldProcess, stay read-only, and one command never writes two objects to the same file
-    /// (<see cref="Prepare"/>, <see cref="Write"/>, <see cref="Claim"/>); charts are checked after ShouldProcess and a
-    /// replaced read-only chart becomes writable (<see cref="PrepareToReplace"/>).
+    /// The protection every file a cmdlet writes gets (models, checkpoints and charts alike), as PowerShell's Out-File,
+    /// Set-Content and Export-Csv give theirs: ShouldProcess first, so -WhatIf only says what would be written; then
+    /// -NoClobber refuses an existing file and a read-only file is replaced only with -Force, and stays read-only
+    /// (<see cref="Prepare"/>, <see cref="Write"/>). A command that writes several objects never writes two to the same
+    /// file (<see cref="Claim"/>).
     /// </summary>
     internal sealed class OutputFile
     {
@@ -21,29 +21,21 @@ namespace MakemorePS.Common
         private readonly HashSet<string> _written = new HashSet<string>(PathComparer);
 
         /// <summary>
-        /// Resolves <paramref name="path"/> and checks that it may be written: a missing folder, a directory or another
-        /// provider terminates; -NoClobber on an existing file (FileExists) and a read-only file without -Force
-        /// (FileReadOnly) terminate before ShouldProcess, so -WhatIf tells what the real run would do. Returns the
-        /// file-system path, or null when ShouldProcess declined.
+        /// Resolves <paramref name="path"/> (a missing folder, a directory or another provider terminates), asks
+        /// ShouldProcess, and then checks that the file may be replaced: -NoClobber on an existing file terminates with
+        /// FileExists, a read-only file without -Force with FileReadOnly. Returns the file-system path, or null when
+        /// ShouldProcess declined (-WhatIf, or No at -Confirm), which is not an error, as with Out-File.
         /// </summary>
         internal static string? Prepare(PSCmdlet cmdlet, string path, bool literal, bool force, bool noClobber, string action)
         {
             string file = ProviderPaths.ResolveOutputFile(cmdlet, path, literal);
-            CheckReplaceable(cmdlet, file, force, noClobber, keepsReadOnly: true);
-            return cmdlet.ShouldProcess(file, action) ? file : null;
-        }
-
-        /// <summary>
-        /// Makes <paramref name="file"/> (resolved, and already approved by ShouldProcess) ready to be replaced by a chart:
-        /// an existing file stops the command with FileExists under -NoClobber, and a read-only one with FileReadOnly
-        /// unless -Force, which clears the attribute.
-        /// </summary>
-        internal static void PrepareToReplace(PSCmdlet cmdlet, string file, bool force, bool noClobber)
-        {
-            if (CheckReplaceable(cmdlet, file, force, noClobber, keepsReadOnly: false))
+            if (!cmdlet.ShouldProcess(file, action))
             {
-                new FileInfo(file).IsReadOnly = false;
+                return null;
             }
+
+            CheckReplaceable(cmdlet, file, force, noClobber);
+            return file;
         }
 
         /// <summary>
@@ -91,14 +83,14 @@ namespace MakemorePS.Common
 
         /// <summary>
         /// Terminates with FileExists when <paramref name="file"/> exists under -NoClobber, and with FileReadOnly when it
-        /// is read-only without -Force. True when it is a read-only file that -Force allows to be replaced.
+        /// is read-only without -Force.
         /// </summary>
-        private static bool CheckReplaceable(PSCmdlet cmdlet, string file, bool force, bool noClobber, bool keepsReadOnly)
+        private static void CheckReplaceable(PSCmdlet cmdlet, string file, bool force, bool noClobber)
         {
             var existing = new FileInfo(file);
             if (!existing.Exists)
             {
-                return false;
+                return;
             }
 
             if (noClobber)
@@ -110,13 +102,10 @@ namespace MakemorePS.Common
 
             if (existing.IsReadOnly && !force)
             {
-                string afterwards = keepsReadOnly ? " (it stays read-only)." : ".";
                 cmdlet.ThrowTerminatingError(ErrorRecords.Create(
-                    new UnauthorizedAccessException($"The file '{file}' is read-only. Use -Force to replace it anyway{afterwards}"),
+                    new UnauthorizedAccessException($"The file '{file}' is read-only. Use -Force to replace it anyway (it stays read-only)."),
                     ErrorIds.FileReadOnly, ErrorCategory.PermissionDenied, file));
             }
-
-            return existing.IsReadOnly;
         }
     }
 }
