@@ -123,6 +123,38 @@ namespace MakemorePS.Core.Tests
         }
 
         [Fact]
+        public void GenericSamplerGivesTheSameSequenceOfNamesWhateverTheCount()
+        {
+            // Counts on both sides of the 256 names drawn side by side, so the names span batches of every width.
+            int[] counts = { 1, 5, 10, 300, 1000 };
+            MlpModel mlp = MlpTrainer.Train(BundledNames.Names.Take(2000), new MlpTrainingOptions { Steps = 300, HiddenSize = 32, EmbeddingSize = 6 });
+            var settings = new[]
+            {
+                new SampleOptions { Seed = 5 },
+                new SampleOptions { Seed = 7, ExcludeTrainingNames = true },
+                new SampleOptions { Seed = 8, Prefix = "ma", MaxLength = 5, Temperature = 1.5 },
+                new SampleOptions { Seed = 9, Temperature = 0.7, MaxLength = 3, ExcludeTrainingNames = true },
+            };
+            foreach (ILanguageModel model in new ILanguageModel[] { mlp, new GenericView(Lecture) })
+            {
+                var sampler = new ContextSampler(model);
+                foreach (SampleOptions setting in settings)
+                {
+                    SampleOptions longest = setting.Clone();
+                    longest.Count = counts[counts.Length - 1];
+                    string[] sequence = sampler.Sample(longest).ToArray();
+                    Assert.Equal(longest.Count, sequence.Length);
+                    foreach (int count in counts)
+                    {
+                        SampleOptions options = setting.Clone();
+                        options.Count = count;
+                        Assert.Equal(sequence.Take(count), sampler.Sample(options));
+                    }
+                }
+            }
+        }
+
+        [Fact]
         public void GenericSamplerHonoursPrefixMaxLengthTemperatureAndExclusion()
         {
             var view = new GenericView(Lecture);

@@ -323,6 +323,31 @@ namespace MakemorePS.Core.Tests
         }
 
         [Fact]
+        public void AHugeLearningRateWithBatchNormBlamesTheLearningRateNotTheBatchStd()
+        {
+            // The first update makes the weights about 1e29, so the next first-layer outputs overflow float32.
+            var options = new MlpTrainingOptions { Steps = 10, LearningRate = 1e30f };
+            TrainingDivergedException error = Assert.Throws<TrainingDivergedException>(() => new MlpTrainer(Names, options).Train());
+            Assert.Equal(nameof(MlpTrainingOptions.LearningRate), error.Setting);
+            Assert.Contains("lower learning rate than 1E+30", error.Message);
+            Assert.DoesNotContain("batch size", error.Message);
+            Assert.DoesNotContain("epsilon", error.Message);
+        }
+
+        [Fact]
+        public void TheDevLossIsExactlyTheScorersMeanOverTheDevNames()
+        {
+            NameSplit split = NameSplit.Create(BundledNames.Names.Take(4000));
+            foreach (MlpTrainingOptions options in new[] { new MlpTrainingOptions { Steps = 500 }, Small() })
+            {
+                MlpModel model = MlpTrainer.Train(split.Train, options, split.Dev);
+                double scored = NameScoring.CreateScorer(model).ScoreDataset(split.Dev).MeanNegativeLogLikelihood;
+                Assert.Equal(scored, model.DevLoss!.Value);
+                Assert.Equal(scored, model.MeanNegativeLogLikelihood(ContextWindowDataset.Create(split.Dev, model.Vocabulary, model.BlockSize)));
+            }
+        }
+
+        [Fact]
         public void AZeroBatchStdIsNamed()
         {
             // One name of one symbol: two examples, so a batch of 2 is often the same example twice.

@@ -77,6 +77,17 @@ Describe 'Compare-BigramModel' {
         $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
     }
 
+    It 'refuses an MLP with BigramModelRequired, pointing to Measure-NameLikelihood -Summary' {
+        $mlp = Get-BundledName -Count 200 | Invoke-MlpTraining -Steps 20 -HiddenSize 8
+        $failure = { Compare-BigramModel -ReferenceModel $mlp -DifferenceModel $script:Counts } | Should -Throw -ErrorId "BigramModelRequired,$script:CommandType" -PassThru
+        $failure.Exception.Message | Should -Match 'Measure-NameLikelihood -Model \$model -Summary'
+        $results = @($mlp, $script:Neural | Compare-BigramModel $script:Counts -ErrorVariable refused -ErrorAction SilentlyContinue)
+        $results.Count | Should -Be 1
+        $refused.Count | Should -Be 1
+        $refused[0].FullyQualifiedErrorId | Should -Be "BigramModelRequired,$script:CommandType"
+        $refused[0].TargetObject | Should -Be $mlp
+    }
+
     It 'compares the other piped models when one has another vocabulary' {
         $ab = 'ab' | New-BigramModel
         $cd = 'cd' | New-BigramModel

@@ -92,5 +92,15 @@ Describe 'Get-BigramProbability' {
             $failure = { Get-BigramProbability -Model $null } | Should -Throw -PassThru
             $failure.FullyQualifiedErrorId | Should -Be "ParameterArgumentValidationError,$script:CommandType"
         }
+
+        It 'refuses an MLP with BigramModelRequired, pointing to Measure-NameLikelihood, and goes on with the next model' {
+            $mlp = Get-BundledName -Count 200 | Invoke-MlpTraining -Steps 20 -HiddenSize 8
+            { Get-BigramProbability -Model $mlp -ErrorAction Stop } | Should -Throw -ErrorId "BigramModelRequired,$script:CommandType"
+            $records = @($mlp, $script:Model | Get-BigramProbability -ErrorVariable refused -ErrorAction SilentlyContinue)
+            $records.Count | Should -Be (27 * 27)
+            $refused.Count | Should -Be 1
+            $refused[0].FullyQualifiedErrorId | Should -Be "BigramModelRequired,$script:CommandType"
+            $refused[0].Exception.Message | Should -Match 'Measure-NameLikelihood -Detailed'
+        }
     }
 }

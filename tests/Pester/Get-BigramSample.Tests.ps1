@@ -95,6 +95,18 @@ Describe 'Get-BigramSample' {
 }
 
 Describe 'Get-BigramSample: each failure under its own error ID and message' {
+    It 'refuses an MLP with BigramModelRequired, pointing to Get-NameSample, and samples the other piped models' {
+        $mlp = Get-BundledName -Count 200 | Invoke-MlpTraining -Steps 20 -HiddenSize 8
+        { $mlp | Get-BigramSample -ErrorAction Stop } | Should -Throw -ErrorId "BigramModelRequired,$script:CommandType"
+        $names = @($mlp, $script:Model | Get-BigramSample -Count 3 -Seed 4 -ErrorVariable refused -ErrorAction SilentlyContinue)
+        $names | Should -Be @($script:Model | Get-BigramSample -Count 3 -Seed 4)
+        $refused.Count | Should -Be 1
+        $refused[0].FullyQualifiedErrorId | Should -Be "BigramModelRequired,$script:CommandType"
+        $refused[0].CategoryInfo.Category | Should -Be 'InvalidType'
+        $refused[0].TargetObject | Should -Be $mlp
+        $refused[0].Exception.Message | Should -Match 'Get-NameSample'
+    }
+
     It 'reports PrefixTooLong for a prefix longer than -MaxLength, without .NET parameter noise' {
         $failure = { $script:Model | Get-BigramSample -Prefix 'abcdef' -MaxLength 3 } | Should -Throw -PassThru
         $failure.FullyQualifiedErrorId | Should -Be "PrefixTooLong,$script:CommandType"

@@ -56,6 +56,19 @@ Describe 'Get-NameSample' {
             ($script:Mlp | Get-NameSample -Count 300 -Seed 10) -join ',' | Should -Not -Be ($first -join ',')
         }
 
+        It 'gives the first names of a longer draw for a smaller -Count, whatever the settings' {
+            $settings = @(
+                @{ Seed = 5 },
+                @{ Seed = 6; ExcludeTrainingNames = $true; Prefix = 'ka'; Temperature = 1.3; MaxLength = 6 }
+            )
+            foreach ($setting in $settings) {
+                $long = @($script:Mlp | Get-NameSample -Count 300 @setting)
+                foreach ($count in 1, 3, 10, 257) {
+                    $script:Mlp | Get-NameSample -Count $count @setting | Should -Be $long[0..($count - 1)]
+                }
+            }
+        }
+
         It 'honours -Prefix, -MaxLength and -ExcludeTrainingNames' {
             $names = $script:Mlp | Get-NameSample -Count 100 -Prefix 'ma' -MaxLength 5 -ExcludeTrainingNames
             $names | ForEach-Object {

@@ -312,6 +312,9 @@ Describe 'Invoke-MlpTraining' {
             $part = $script:Names | Invoke-MlpTraining -Steps 2 @script:Small
             $failure = { $script:Names | Invoke-MlpTraining -Model $part -Steps 4 -HiddenSize 32 } | Should -Throw -PassThru
             $failure.FullyQualifiedErrorId | Should -Be "InvalidTrainingSetting,$script:CommandType"
+            $failure.Exception.Message | Should -Match 'HiddenSize 16'
+            $failure.Exception.Message | Should -Match 'sizes to continue training it\.$'
+            $failure.Exception.Message | Should -Not -Match '\(Parameter'
         }
     }
 
@@ -466,7 +469,7 @@ Describe 'Invoke-MlpTraining' {
         It 'stops with InvalidTrainingSetting for a batch BatchNorm cannot normalize' {
             $failure = { $script:Names | Invoke-MlpTraining -Steps 1 -BatchSize 1 } | Should -Throw -PassThru
             $failure.FullyQualifiedErrorId | Should -Be "InvalidTrainingSetting,$script:CommandType"
-            $failure.Exception.Message | Should -Match 'BatchSize'
+            $failure.Exception.Message | Should -BeExactly 'BatchSize must be from 2 to 1048576.'
         }
 
         It 'rejects settings out of range as invalid arguments' {
@@ -474,6 +477,13 @@ Describe 'Invoke-MlpTraining' {
                 $failure = { $script:Names | Invoke-MlpTraining @bad } | Should -Throw -PassThru
                 $failure.FullyQualifiedErrorId | Should -Be "ParameterArgumentValidationError,$script:CommandType"
             }
+        }
+
+        It 'blames the learning rate, not the batch std, when a huge learning rate makes the BatchNorm input overflow' {
+            $failure = { $script:Names | Invoke-MlpTraining -Steps 10 -LearningRate 1e30 } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Be "TrainingDiverged,$script:CommandType"
+            $failure.Exception.Message | Should -Match 'lower learning rate than 1E\+30'
+            $failure.Exception.Message | Should -Not -Match 'batch size|epsilon'
         }
 
         It 'stops with TrainingDiverged when the loss overflows' {

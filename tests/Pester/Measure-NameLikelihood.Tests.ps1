@@ -191,6 +191,18 @@ Describe 'Measure-NameLikelihood: empty and unusable input' {
         $scores.Name | Should -Be @('emma', 'ava')
         $refused.Count | Should -Be 1
         $refused[0].FullyQualifiedErrorId | Should -Be "ParameterArgumentTransformationError,$script:MeasureCommandType"
+        $refused[0].Exception.Message | Should -Match "The Int32 '42' is not a name"
+        # It reads no files itself: it points to Get-Content, not to a -Path it does not have.
+        $refused[0].Exception.Message | Should -Not -Match '-Path'
+        $refused[0].Exception.Message | Should -Match 'Get-Content'
+    }
+
+    It 'says that an empty -Name held no names, not that it held only blank ones' {
+        $failure = { Measure-NameLikelihood -Model $script:SmallModel -Name @() -Summary } | Should -Throw -ErrorId "NoInputNames,$script:MeasureCommandType" -PassThru
+        $failure.Exception.Message | Should -Match 'input was empty'
+        $failure.Exception.Message | Should -Not -Match 'only blank'
+        $blank = { Measure-NameLikelihood -Model $script:SmallModel -Name '', ' ' -Summary -WarningAction SilentlyContinue } | Should -Throw -ErrorId "NoInputNames,$script:MeasureCommandType" -PassThru
+        $blank.Exception.Message | Should -Match 'only blank names'
     }
 
     It 'says, when every piped object was refused, that none was a name rather than that nothing came' {

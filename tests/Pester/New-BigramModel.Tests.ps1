@@ -118,6 +118,14 @@ Describe 'New-BigramModel: input rules and what a model shows' {
         $failure.FullyQualifiedErrorId | Should -Be "NoInputNames,$script:NewCommandType"
     }
 
+    It 'says that an empty -Name held no names, and still points to -Path when an object is not a name' {
+        $failure = { New-BigramModel -Name @() } | Should -Throw -ErrorId "NoInputNames,$script:NewCommandType" -PassThru
+        $failure.Exception.Message | Should -Match 'input was empty'
+        $failure.Exception.Message | Should -Not -Match 'only blank'
+        $refused = { New-BigramModel -Name (Get-Date) } | Should -Throw -PassThru
+        $refused.Exception.Message | Should -Match 'files through -Path'
+    }
+
     It 'models the files piped from Get-ChildItem' {
         $folder = Join-Path -Path $TestDrive -ChildPath 'files'
         $null = New-Item -ItemType Directory -Path $folder

@@ -87,25 +87,43 @@ namespace MakemorePS.Core
             }
         }
 
-        /// <summary>Σ_n −ln P(targets[n] | contexts[n]) over count examples (float32 log-sum-exp per row, summed in double).</summary>
+        /// <summary>
+        /// Σ_n −ln P(targets[n] | contexts[n]) over the examples of whole names in order, each name ending at its
+        /// boundary target (as <see cref="ContextWindowDataset"/> lays them out). Exactly the number
+        /// <see cref="ContextScorer.ScoreDataset"/> gives for those names, since it adds the same
+        /// <see cref="LogProbabilities"/> the same way: per name in order, then over names with
+        /// <see cref="DatasetScoreAccumulator"/>. NaN when a log-probability is NaN (diverged weights).
+        /// </summary>
         public double TotalNegativeLogLikelihood(ReadOnlySpan<int> contexts, ReadOnlySpan<int> targets)
         {
-            float[] scratch = Scratch();
-            Span<float> logits = scratch.AsSpan(Chunk * _h, Chunk * _v);
-            Span<float> probabilities = scratch.AsSpan(Chunk * (_h + _v), _v);
-            double total = 0.0;
+            var logProbabilities = new double[Chunk * _v];
+            var names = new DatasetScoreAccumulator();
+            double name = 0.0;
+            int positions = 0;
             for (int start = 0; start < targets.Length; start += Chunk)
             {
                 int rows = Math.Min(Chunk, targets.Length - start);
-                Logits(contexts.Slice(start * _b, rows * _b), rows, scratch);
+                LogProbabilities(contexts.Slice(start * _b, rows * _b), rows, logProbabilities);
                 for (int r = 0; r < rows; r++)
                 {
-                    ReadOnlySpan<float> row = logits.Slice(r * _v, _v);
-                    total += Kernels.SoftmaxLogSumExp(row, probabilities) - row[targets[start + r]];
+                    int target = targets[start + r];
+                    name += logProbabilities[(r * _v) + target];
+                    positions++;
+                    if (target == Vocabulary.BoundaryIndex || start + r == targets.Length - 1)
+                    {
+                        if (double.IsNaN(name))
+                        {
+                            return double.NaN;
+                        }
+
+                        names.Add(name, positions);
+                        name = 0.0;
+                        positions = 0;
+                    }
                 }
             }
 
-            return total;
+            return -names.LogLikelihood;
         }
 
         // logits (rows×V) into scratch after the hidden block (Chunk×H): hAct = bias' + Σ_p P[p, x_p]; h = tanh; h·W2 + b2.
@@ -122,9 +140,12 @@ namespace MakemorePS.Core
                     int symbol = contexts[(r * _b) + position];
                     Kernels.Add(row, _projected.AsSpan(((position * _v) + symbol) * _h, _h), row);
                 }
+
+                // Row by row, so a context's numbers never depend on how many are evaluated with it: the vectorized
+                // tanh may take another path for the ragged end of a longer span.
+                Kernels.Tanh(row, row);
             }
 
-            Kernels.Tanh(hidden, hidden);
             Kernels.MatrixMultiply(hidden, _w2, rows, _h, _v, logits);
             for (int r = 0; r < rows; r++)
             {

@@ -11,8 +11,10 @@ namespace MakemorePS.Core
     /// model is asked for the next-symbol distributions of many contexts at once.
     /// </summary>
     /// <remarks>
-    /// Each drawn symbol takes one <see cref="Pcg32.NextDouble"/> (inverse CDF over the tempered row); within a batch
-    /// the names draw in turn, in order, so the names for a seed never change. Empty draws are skipped, and with
+    /// Each drawn name has a generator of its own, seeded from the seed and the name's place in the sequence of draws
+    /// (see <see cref="DrawGenerator"/>), and each of its symbols takes one <see cref="Pcg32.NextDouble"/> (inverse
+    /// CDF over the tempered row). So a seed gives one fixed sequence of names however many are asked for and however
+    /// they are batched: the first k of n names are the names of a call for k. Empty draws are skipped, and with
     /// <see cref="SampleOptions.ExcludeTrainingNames"/> so are training names; after
     /// <see cref="SampleOptions.MaxAttempts"/> rejected draws in a row the enumeration throws
     /// <see cref="NoNovelNamesException"/>.
@@ -63,14 +65,15 @@ namespace MakemorePS.Core
 
         private IEnumerable<string> SampleLazily(SampleOptions options, int[] prefix)
         {
-            var rng = new Pcg32(options.Seed);
             var batch = new NameBatch(this, Math.Min(BatchSize, Math.Max(options.Count, 1)), prefix, options.Prefix ?? string.Empty);
+            long drawn = 0;
             int produced = 0;
             int rejectedInARow = 0;
             while (produced < options.Count)
             {
                 int slots = Math.Min(batch.Capacity, options.Count - produced);
-                batch.Draw(rng, slots, options.MaxLength, options.Temperature);
+                batch.Draw(options.Seed, drawn, slots, options.MaxLength, options.Temperature);
+                drawn += slots;
                 for (int slot = 0; slot < slots; slot++)
                 {
                     string candidate = batch.GetName(slot);
@@ -93,6 +96,19 @@ namespace MakemorePS.Core
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// The generator of the draw at <paramref name="index"/> (0 for the first name drawn) for <paramref name="seed"/>:
+        /// seeded with output index + 1 of SplitMix64 started at the seed, which spreads neighbouring seeds and indices
+        /// over unrelated PCG32 states.
+        /// </summary>
+        private static Pcg32 DrawGenerator(long seed, long index)
+        {
+            ulong z = unchecked((ulong)seed + ((ulong)(index + 1) * 0x9E3779B97F4A7C15UL));
+            z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+            z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+            return new Pcg32(unchecked((long)(z ^ (z >> 31))));
         }
 
         /// <summary>
@@ -160,6 +176,7 @@ namespace MakemorePS.Core
             private readonly double[] _weights;
             private readonly StringBuilder[] _names;
             private readonly int[] _lengths;
+            private readonly Pcg32[] _generators;
 
             public NameBatch(ContextSampler sampler, int capacity, int[] prefix, string prefixText)
             {
@@ -175,6 +192,7 @@ namespace MakemorePS.Core
                 _weights = new double[sampler._size];
                 _names = new StringBuilder[capacity];
                 _lengths = new int[capacity];
+                _generators = new Pcg32[capacity];
                 for (int i = 0; i < capacity; i++)
                 {
                     _names[i] = new StringBuilder();
@@ -185,7 +203,8 @@ namespace MakemorePS.Core
 
             public string GetName(int slot) => _names[slot].ToString();
 
-            public void Draw(Pcg32 rng, int slots, int maxLength, double temperature)
+            /// <summary>Draws the names at <paramref name="firstIndex"/> onwards of the seed's sequence into the first <paramref name="slots"/> slots.</summary>
+            public void Draw(long seed, long firstIndex, int slots, int maxLength, double temperature)
             {
                 int k = _sampler._contextLength;
                 int v = _sampler._size;
@@ -201,6 +220,7 @@ namespace MakemorePS.Core
 
                     _names[slot].Clear().Append(_prefixText);
                     _lengths[slot] = _prefix.Length;
+                    _generators[slot] = DrawGenerator(seed, firstIndex + slot);
                 }
 
                 while (true)
@@ -224,7 +244,7 @@ namespace MakemorePS.Core
                     for (int a = 0; a < active; a++)
                     {
                         int slot = _activeSlots[a];
-                        int next = DrawSymbol(_logProbabilities.AsSpan(a * v, v), temperature, rng.NextDouble(), _weights);
+                        int next = DrawSymbol(_logProbabilities.AsSpan(a * v, v), temperature, _generators[slot].NextDouble(), _weights);
                         if (next == Vocabulary.BoundaryIndex)
                         {
                             // Finished: marked by a length no draw continues from.

@@ -180,15 +180,15 @@ namespace MakemorePS.Core
                 _batchTargets[n] = targets[index];
             }
 
-            double loss = _network.Forward(_batchContexts, _batchTargets, Options.BatchNormEpsilon, step);
+            float learningRate = Options.LearningRateAt(step);
+            double loss = _network.Forward(_batchContexts, _batchTargets, Options.BatchNormEpsilon, step, learningRate);
             if (double.IsNaN(loss) || double.IsInfinity(loss))
             {
                 throw new TrainingDivergedException(step, loss, string.Format(CultureInfo.InvariantCulture,
-                    "Training diverged at step {0}: the mini-batch loss became {1}. Try a lower learning rate than {2}.", step, loss, Options.LearningRateAt(step)));
+                    "Training diverged at step {0}: the mini-batch loss became {1}. Try a lower learning rate than {2}.", step, loss, learningRate));
             }
 
             _network.Backward(_batchContexts, _batchTargets);
-            float learningRate = Options.LearningRateAt(step);
             for (int t = 0; t < _trained.Length; t++)
             {
                 // MaxMagnitude is NaN when any element is NaN and ∞ when any is infinite: one pass checks the gradient.

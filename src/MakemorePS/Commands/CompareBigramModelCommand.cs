@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using MakemorePS.Common;
 using MakemorePS.Core;
+using MakemorePS.Core.Models;
 
 namespace MakemorePS.Commands
 {
@@ -13,21 +14,38 @@ namespace MakemorePS.Commands
     [OutputType(typeof(ModelComparison))]
     public sealed class CompareBigramModelCommand : PSCmdlet
     {
-        /// <summary>The model compared against: KL(reference ‖ difference) weighs rows by its counts.</summary>
+        private const string CompareOtherModels =
+            "To compare it with other models, score the same dev names with each (Measure-NameLikelihood -Model $model -Summary) and compare their MeanNegativeLogLikelihood.";
+
+        /// <summary>The bigram model compared against: KL(reference ‖ difference) weighs rows by its counts. Another kind of model stops the command (BigramModelRequired).</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNull]
-        public BigramModel? ReferenceModel { get; set; }
+        public ILanguageModel? ReferenceModel { get; set; }
 
-        /// <summary>The model compared with the reference; may come from the pipeline.</summary>
+        /// <summary>The bigram model compared with the reference; may come from the pipeline. Another kind of model is refused per model (BigramModelRequired).</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true)]
         [ValidateNotNull]
-        public BigramModel? DifferenceModel { get; set; }
+        public ILanguageModel? DifferenceModel { get; set; }
+
+        /// <inheritdoc/>
+        protected override void BeginProcessing()
+        {
+            if (!(ReferenceModel is BigramModel))
+            {
+                ThrowTerminatingError(ErrorRecords.NotABigramModel(MyInvocation.MyCommand.Name, ReferenceModel!, CompareOtherModels));
+            }
+        }
 
         /// <inheritdoc/>
         protected override void ProcessRecord()
         {
-            BigramModel reference = ReferenceModel!;
-            BigramModel difference = DifferenceModel!;
+            var reference = (BigramModel)ReferenceModel!;
+            if (!(DifferenceModel is BigramModel difference))
+            {
+                WriteError(ErrorRecords.NotABigramModel(MyInvocation.MyCommand.Name, DifferenceModel!, CompareOtherModels));
+                return;
+            }
+
             if (!reference.Vocabulary.Equals(difference.Vocabulary))
             {
                 // Per model: the other models of the pipeline are still compared.

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using MakemorePS.Common;
 using MakemorePS.Core;
+using MakemorePS.Core.Models;
 
 namespace MakemorePS.Commands
 {
@@ -13,10 +14,10 @@ namespace MakemorePS.Commands
     [OutputType(typeof(PSObject))]
     public sealed class GetBigramProbabilityCommand : PSCmdlet
     {
-        /// <summary>The model whose probabilities to emit.</summary>
+        /// <summary>The bigram model whose probabilities to emit; another kind of model is refused per model (BigramModelRequired).</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
         [ValidateNotNull]
-        public BigramModel? Model { get; set; }
+        public ILanguageModel? Model { get; set; }
 
         /// <summary>Emits one object per current character with one property per next character (each row sums to 1).</summary>
         [Parameter]
@@ -25,7 +26,13 @@ namespace MakemorePS.Commands
         /// <inheritdoc/>
         protected override void ProcessRecord()
         {
-            BigramModel model = Model!;
+            if (!(Model is BigramModel model))
+            {
+                WriteError(ErrorRecords.NotABigramModel(MyInvocation.MyCommand.Name, Model!,
+                    "Its next-character probabilities depend on more than the last character: Measure-NameLikelihood -Detailed gives the probability of each character of names in its context."));
+                return;
+            }
+
             if (AsMatrix.IsPresent)
             {
                 foreach (PSObject row in MatrixRows.From(model.Vocabulary, model.GetProbability))

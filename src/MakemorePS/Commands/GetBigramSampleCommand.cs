@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using MakemorePS.Common;
 using MakemorePS.Core;
+using MakemorePS.Core.Models;
 
 namespace MakemorePS.Commands
 {
@@ -9,12 +10,21 @@ namespace MakemorePS.Commands
     [OutputType(typeof(string))]
     public sealed class GetBigramSampleCommand : NameSampleCommandBase
     {
-        /// <summary>The model to sample from.</summary>
+        /// <summary>The bigram model to sample from; another kind of model is refused per model (BigramModelRequired).</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
         [ValidateNotNull]
-        public BigramModel? Model { get; set; }
+        public ILanguageModel? Model { get; set; }
 
         /// <inheritdoc/>
-        protected override void ProcessRecord() => WriteSamples(Model!);
+        protected override void ProcessRecord()
+        {
+            if (Model is BigramModel model)
+            {
+                WriteSamples(model);
+                return;
+            }
+
+            WriteError(ErrorRecords.NotABigramModel(MyInvocation.MyCommand.Name, Model!, "Use Get-NameSample, which draws names from any model and takes the same parameters."));
+        }
     }
 }

@@ -117,7 +117,7 @@ namespace MakemorePS.Commands
             }
             catch (ArgumentOutOfRangeException exception)
             {
-                ThrowTerminatingError(ErrorRecords.Create(exception, ErrorIds.InvalidTrainingSetting, ErrorCategory.InvalidArgument, _options));
+                ThrowTerminatingError(ErrorRecords.FromArgument(exception, ErrorIds.InvalidTrainingSetting, _options));
             }
 
             _checkpoint = TrainingCheckpoint.Prepare(this, CheckpointPath, CheckpointInterval, Force.IsPresent, NoClobber.IsPresent, "Save training checkpoints");
@@ -196,7 +196,7 @@ namespace MakemorePS.Commands
             catch (ArgumentException exception)
             {
                 // The settings cannot start from this model (LogCounts from a model with smoothing 0 and an unseen bigram).
-                WriteError(ErrorRecords.Create(exception, ErrorIds.InvalidTrainingSetting, ErrorCategory.InvalidArgument, _options));
+                WriteError(ErrorRecords.FromArgument(exception, ErrorIds.InvalidTrainingSetting, _options));
                 return;
             }
 

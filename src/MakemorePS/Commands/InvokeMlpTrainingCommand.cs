@@ -258,7 +258,7 @@ namespace MakemorePS.Commands
             }
             catch (ArgumentOutOfRangeException exception)
             {
-                Fail(ErrorRecords.Create(exception, ErrorIds.InvalidTrainingSetting, ErrorCategory.InvalidArgument, options), perItem);
+                Fail(ErrorRecords.FromArgument(exception, ErrorIds.InvalidTrainingSetting, options), perItem);
                 return false;
             }
         }
@@ -432,13 +432,13 @@ namespace MakemorePS.Commands
             {
                 // Every name was left out (each reported above), for example names a continued model cannot spell.
                 Fail(ErrorRecords.Create(
-                    new PSArgumentException($"No name could be trained on: {exception.Message}", exception),
+                    new PSArgumentException($"No name could be trained on: {ErrorRecords.MessageOnly(exception)}", exception),
                     ErrorIds.NoInputNames, ErrorCategory.InvalidData, start), perItem);
                 return;
             }
             catch (ArgumentException exception)
             {
-                Fail(ErrorRecords.Create(exception, ErrorIds.InvalidTrainingSetting, ErrorCategory.InvalidArgument, options), perItem);
+                Fail(ErrorRecords.FromArgument(exception, ErrorIds.InvalidTrainingSetting, options), perItem);
                 return;
             }
 

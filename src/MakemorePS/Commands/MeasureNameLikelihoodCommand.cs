@@ -37,7 +37,7 @@ namespace MakemorePS.Commands
         /// Blank names are skipped.
         /// </summary>
         [Parameter(Position = 0, ValueFromPipeline = true)]
-        [NameInputTransformation]
+        [NameInputTransformation(ReadsFiles = false)]
         [AllowNull]
         [AllowEmptyString]
         [AllowEmptyCollection]
@@ -115,9 +115,7 @@ namespace MakemorePS.Commands
                 if (_summary.NameCount == 0)
                 {
                     ThrowTerminatingError(ErrorRecords.Create(
-                        new PSArgumentException(_errorsWritten > 0
-                            ? $"No names could be scored: every name was blank or invalid (see the {Messages.Count(_errorsWritten, "error")} above), so there is nothing to summarize. Give at least one name made of the model's characters."
-                            : "No names could be scored: the input held only blank names ($null, empty strings or blank lines), so there is nothing to summarize. Give at least one name."),
+                        new PSArgumentException(Messages.NoScoredNames(_errorsWritten, _blankCount)),
                         ErrorIds.NoInputNames, ErrorCategory.InvalidData, null));
                 }
 

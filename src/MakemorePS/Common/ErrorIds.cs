@@ -28,5 +28,6 @@ namespace MakemorePS.Common
         internal const string NoChartData = "NoChartData";
         internal const string InvalidChartInput = "InvalidChartInput";
         internal const string PipelineInputNotAccepted = "PipelineInputNotAccepted";
+        internal const string BigramModelRequired = "BigramModelRequired";
     }
 }

@@ -24,9 +24,17 @@ namespace MakemorePS.Common
             return $"{string.Join(" and ", parameters)} {(plural ? "apply" : "applies")} to a new model only: a continued model keeps {kept}, so {(plural ? "they change" : "it changes")} nothing.";
         }
 
-        /// <summary>Why nothing could be counted or scored; points at the errors only when some were written.</summary>
-        internal static string NoUsableNames(long errorsWritten) => errorsWritten > 0
-            ? $"No usable names were read: every name was blank or invalid, or the files could not be read (see the {Count(errorsWritten, "error", "errors")} above). Give at least one valid name."
-            : "No usable names were read: the input held only blank names ($null, empty strings or blank lines). Give at least one name.";
+        /// <summary>Why nothing could be counted; points at the errors only when some were written, at blanks only when some were skipped.</summary>
+        internal static string NoUsableNames(long errorsWritten, long blankCount) =>
+            $"No usable names were read: {WhyNoNames(errorsWritten, blankCount, ", or the files could not be read")}Give at least one name.";
+
+        /// <summary>Why nothing could be scored, for a summary; as <see cref="NoUsableNames"/>.</summary>
+        internal static string NoScoredNames(long errorsWritten, long blankCount) =>
+            $"No names could be scored, so there is nothing to summarize: {WhyNoNames(errorsWritten, blankCount, string.Empty)}Give at least one name made of the model's characters.";
+
+        private static string WhyNoNames(long errorsWritten, long blankCount, string otherFailures) =>
+            errorsWritten > 0 ? $"every name was blank or invalid{otherFailures} (see the {Count(errorsWritten, "error")} above). "
+            : blankCount > 0 ? "the input held only blank names ($null, empty strings or blank lines). "
+            : "the input was empty (no names at all, not even blank ones). ";
     }
 }

@@ -181,7 +181,7 @@ namespace MakemorePS.Common
             if (counter.NameCount == 0)
             {
                 ThrowTerminatingError(ErrorRecords.Create(
-                    new PSArgumentException(Messages.NoUsableNames(_errorsWritten)),
+                    new PSArgumentException(Messages.NoUsableNames(_errorsWritten, counter.BlankLineCount)),
                     ErrorIds.NoInputNames, ErrorCategory.InvalidData, null));
             }
 

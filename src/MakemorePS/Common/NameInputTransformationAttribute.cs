@@ -25,6 +25,9 @@ namespace MakemorePS.Common
         /// <summary>The property (or dictionary key) a name is read from.</summary>
         internal const string NameProperty = "Name";
 
+        /// <summary>Whether the cmdlet also reads files of names (-Path, -LiteralPath), so the refusal can point to them.</summary>
+        public bool ReadsFiles { get; set; } = true;
+
         /// <inheritdoc/>
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
@@ -54,7 +57,7 @@ namespace MakemorePS.Common
 
         private static object? Unwrap(object? value) => value is PSObject wrapped && !(wrapped.BaseObject is PSCustomObject) ? wrapped.BaseObject : value;
 
-        private static string? ToName(object? item)
+        private string? ToName(object? item)
         {
             object? value = Unwrap(item);
             switch (value)
@@ -83,19 +86,20 @@ namespace MakemorePS.Common
             throw Refuse(item);
         }
 
-        private static string? StringOrRefuse(object? name, object? owner) => Unwrap(name) switch
+        private string? StringOrRefuse(object? name, object? owner) => Unwrap(name) switch
         {
             null => null,
             string text => text,
             _ => throw Refuse(owner),
         };
 
-        private static ArgumentTransformationMetadataException Refuse(object? item)
+        private ArgumentTransformationMetadataException Refuse(object? item)
         {
             object value = Unwrap(item) ?? string.Empty;
             string what = value is PSCustomObject ? "An object without a Name property" : $"The {value.GetType().Name} '{value}'";
+            string files = ReadsFiles ? "or files through -Path or the pipeline" : "or the lines of a file (Get-Content names.txt)";
             return new ArgumentTransformationMetadataException(
-                $"{what} is not a name. Give strings, or objects with a Name property (Import-Csv rows with a Name column, Select-Object -Property Name), or files through -Path or the pipeline.");
+                $"{what} is not a name. Give strings, or objects with a Name property (Import-Csv rows with a Name column, Select-Object -Property Name), {files}.");
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using MakemorePS.Core.Numerics;
 
 namespace MakemorePS.Core
@@ -76,8 +77,13 @@ namespace MakemorePS.Core
         /// The training-mode forward pass over contexts (N×B) with targets (N): returns the mean cross-entropy. With
         /// BatchNorm, uses batch statistics (see <see cref="UpdateRunningStatistics"/> for the running ones).
         /// </summary>
+        /// <param name="contexts">The contexts (N×B).</param>
+        /// <param name="targets">The next symbols (N).</param>
+        /// <param name="epsilon">BatchNorm's ε, added to the variance.</param>
+        /// <param name="step">The step this pass belongs to, for the error; 0 reports no error.</param>
+        /// <param name="learningRate">The step's learning rate, which the error names when the weights grew too large.</param>
         /// <exception cref="TrainingDivergedException">A BatchNorm σ is 0 or not finite (only reported when <paramref name="step"/> &gt; 0).</exception>
-        public double Forward(ReadOnlySpan<int> contexts, ReadOnlySpan<int> targets, float epsilon, int step = 0)
+        public double Forward(ReadOnlySpan<int> contexts, ReadOnlySpan<int> targets, float epsilon, int step = 0, float learningRate = 0f)
         {
             MlpParameters p = _p;
             int h = p.HiddenSize, v = p.VocabularySize, k = p.InputWidth;
@@ -87,14 +93,30 @@ namespace MakemorePS.Core
             {
                 if (!BatchNormLayer.Forward(_hPre, _n, p.Gain, p.Shift, epsilon, _mean, _std, _inverseStd, _xhat, _hAct) && step > 0)
                 {
-                    throw new TrainingDivergedException(step, double.NaN,
-                        $"Training stopped at step {step}: a BatchNorm unit has a batch std of 0 or a non-finite one, so (x − μ)/σ is undefined. This happens when all {_n} examples of a batch give the unit the same value; use a larger batch size or a BatchNorm epsilon above 0.");
+                    throw BatchStdFailure(step, learningRate);
                 }
             }
 
             Kernels.Tanh(_hAct, _h);                                                                 // (N×H)
             LinearLayer.Forward(_h, p.W2, p.B2, _n, h, v, _logits);                                // (N×H)·(H×V) → (N×V)
             return SoftmaxCrossEntropy.Forward(_logits, targets, v, _probabilities);
+        }
+
+        /// <summary>
+        /// Why BatchNorm's batch std is unusable: 0 from a batch whose examples all give a unit the same (finite) value,
+        /// or not finite because the first layer's outputs overflowed, which means the weights grew too large.
+        /// </summary>
+        private TrainingDivergedException BatchStdFailure(int step, float learningRate)
+        {
+            bool finite = Kernels.MaxMagnitude(_hPre) <= float.MaxValue && Kernels.MaxMagnitude(_std) <= float.MaxValue;
+            if (finite)
+            {
+                return new TrainingDivergedException(step, double.NaN, string.Format(CultureInfo.InvariantCulture,
+                    "Training stopped at step {0}: a BatchNorm unit has a batch std of 0, so (x − μ)/σ is undefined. This happens when all {1} examples of a batch give the unit the same value; use a larger batch size or a BatchNorm epsilon above 0.", step, _n));
+            }
+
+            return new TrainingDivergedException(step, double.NaN, nameof(MlpTrainingOptions.LearningRate), string.Format(CultureInfo.InvariantCulture,
+                "Training diverged at step {0}: the first layer's outputs grew too large for float32, so BatchNorm's batch std is no longer finite; the weights have grown too large. Try a lower learning rate than {1}.", step, learningRate));
         }
 
         /// <summary>Moves BatchNorm's running mean and std towards the last forward pass's batch statistics (no gradient flows here).</summary>
