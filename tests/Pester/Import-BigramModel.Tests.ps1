@@ -18,6 +18,17 @@ Describe 'Import-BigramModel' {
             $models[0] | Should -BeOfType ([MakemorePS.Core.BigramModel])
         }
 
+        It 'tells MLPs from bigram models by Kind, as a filter over loaded files' {
+            $file = Join-Path -Path $TestDrive -ChildPath 'kind-mlp.json'
+            'emma', 'ava', 'olivia' | Invoke-MlpTraining -Steps 2 -HiddenSize 4 | Export-BigramModel -Path $file
+            $models = @(Import-BigramModel -Path (Join-Path -Path $script:Folder -ChildPath '*.json'), $file)
+            $models.Kind | Should -Be @('Counts', 'Neural', 'Mlp')
+            $mlp = @($models | Where-Object Kind -eq 'Mlp')
+            $mlp.Count | Should -Be 1
+            $mlp[0] | Should -BeOfType ([MakemorePS.Core.MlpModel])
+            @($models | Where-Object Kind -eq 'Counts').Count | Should -Be 1
+        }
+
         It 'loads files piped from Get-ChildItem' {
             $models = @(Get-ChildItem -LiteralPath $script:Folder -Filter '*.json' | Sort-Object -Property Name | Import-BigramModel)
             $models.Kind | Should -Be @('Counts', 'Neural')

@@ -54,6 +54,9 @@ namespace MakemorePS.Core
         /// <summary>"Mlp".</summary>
         public string KindName => "Mlp";
 
+        /// <summary>"Mlp", under the name a bigram model's kind has, so <c>Where-Object Kind -eq Mlp</c> finds MLPs among loaded models.</summary>
+        public string Kind => KindName;
+
         /// <summary>The symbols, boundary '.' at index 0.</summary>
         public Vocabulary Vocabulary { get; }
 
