@@ -217,8 +217,42 @@ namespace MakemorePS.Core.Tests
             }
         }
 
+        [Theory]
+        [InlineData(false, UpdateRatioChart.DefaultWidth, UpdateRatioChart.DefaultHeight, true)]
+        [InlineData(false, SvgChart.MinimumSize, SvgChart.MinimumSize, false)]
+        [InlineData(true, ActivationChart.DefaultWidth, ActivationChart.DefaultHeight, true)]
+        [InlineData(true, SvgChart.MinimumSize, SvgChart.MinimumSize, false)]
+        public void TheLegendIsBesideThePlotAtTheDefaultSizeAndBelowItInANarrowPicture(bool activations, int width, int height, bool beside)
+        {
+            PlotModel chart = activations ? ActivationChart.Create(Activations.Select(ActivationPoint.From)) : UpdateRatioChart.Create(Gradients.Select(UpdateRatioPoint.From));
+            IReadOnlyList<SvgText> texts = PlottingSvg.Texts(Render(chart, width, height));
+            OxyRect plot = chart.PlotArea;
+
+            // The legend's entries are the texts that start at their anchor (the numbers end at theirs, the titles are
+            // centred on theirs).
+            var entries = texts.Where(t => t.Anchor == "start").ToList();
+            Assert.Equal(Lines(chart).Where(s => s.RenderInLegend).Select(s => s.Title).OrderBy(t => t, StringComparer.Ordinal), entries.Select(t => t.Text).OrderBy(t => t, StringComparer.Ordinal));
+            Assert.All(entries, t => Assert.True(
+                t.Box.Left >= 0 && t.Box.Right <= width && t.Box.Top >= 0 && t.Box.Bottom <= height,
+                $"At {width}×{height} the legend entry '{t.Text}' leaves the picture."));
+            if (beside)
+            {
+                Assert.All(entries, t => Assert.True(t.Box.Left > plot.Right && t.Y >= plot.Top && t.Y <= plot.Bottom, $"At {width}×{height} the legend entry '{t.Text}' is not beside the plot."));
+            }
+            else
+            {
+                // Under the step axis's title, leaving the plot at least half the picture's width, as the loss chart does,
+                // and no more than a fifth of it on the right.
+                SvgText step = Assert.Single(texts, t => t.Text == "step");
+                Assert.All(entries, t => Assert.True(t.Box.Top >= step.Box.Bottom, $"At {width}×{height} the legend entry '{t.Text}' is not below the step axis."));
+                Assert.True(plot.Width >= width / 2.0, $"At {width}×{height} the plot is {plot.Width:0} px wide.");
+                Assert.True(width - plot.Right <= width / 5.0, $"At {width}×{height} the plot ends at x = {plot.Right:0}.");
+            }
+        }
+
         // Every curve's points lie inside the plot area and inside its own axis's range (its panel): as the series places
-        // them, and as the SVG draws them. Of the lines in a curve's colour, only the legend's samples lie right of the plot.
+        // them, and as the SVG draws them. Of the lines in a curve's colour, only the legend's samples (short horizontal
+        // strokes) lie wholly outside the plot: right of it, or below it in a narrow picture.
         private static void AssertCurvesInside(PlotModel chart, XDocument document, int width, int height)
         {
             OxyRect area = chart.PlotArea;
@@ -240,7 +274,7 @@ namespace MakemorePS.Core.Tests
             foreach (IGrouping<OxyColor, LineSeries> colour in curves.Where(s => s.Color != OxyColors.Black).GroupBy(s => s.Color))
             {
                 var panels = colour.Select(series => Panel(chart, series)).ToList();
-                var drawn = lines.Where(l => l.Stroke == PlottingSvg.Stroke(colour.Key) && l.Points.Any(p => p.X <= area.Right)).ToList();
+                var drawn = lines.Where(l => l.Stroke == PlottingSvg.Stroke(colour.Key) && !IsLegendSample(l, area)).ToList();
                 Assert.True(drawn.Count >= colour.Count(), $"At {width}×{height} {colour.First().Title} is not drawn.");
                 Assert.All(drawn, line => Assert.True(
                     line.Points.All(p => p.X >= area.Left - 0.5 && p.X <= area.Right + 0.5)
@@ -248,6 +282,9 @@ namespace MakemorePS.Core.Tests
                     $"At {width}×{height} a line of {colour.First().Title}'s colour leaves its panel: {string.Join(" ", line.Points.Select(p => $"({p.X:0.#}, {p.Y:0.#})"))}."));
             }
         }
+
+        private static bool IsLegendSample(SvgLine line, OxyRect area) =>
+            line.Points.Count == 2 && line.Points[0].Y == line.Points[1].Y && line.Points.All(p => p.X > area.Right || p.Y > area.Bottom);
 
         // The pixel rows of a series' axis, top to bottom.
         private static (double Top, double Bottom) Panel(PlotModel chart, LineSeries series)

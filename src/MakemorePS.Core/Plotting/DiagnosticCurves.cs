@@ -66,22 +66,19 @@ namespace MakemorePS.Core
             return groups;
         }
 
-        /// <summary>A chart with the title, white background and font of the others, and its legend outside, on the right.</summary>
+        /// <summary>
+        /// A chart with the title, white background and font of the others, and its legend outside the plot area: on the
+        /// right, or below the plot in a narrow picture.
+        /// </summary>
         internal static PlotModel CreateModel(string title)
         {
-            var model = new PlotModel
+            var model = new AdaptiveLegendPlotModel
             {
                 Title = title,
                 Background = OxyColors.White,
                 DefaultFont = ChartStyle.FontFamily,
             };
-
-            // Outside the plot area, the legend never hides the end of a curve.
-            model.Legends.Add(new Legend
-            {
-                LegendPosition = LegendPosition.RightTop,
-                LegendPlacement = LegendPlacement.Outside,
-            });
+            model.Legends.Add(new Legend());
             model.Axes.Add(new LinearAxis
             {
                 Position = AxisPosition.Bottom,
