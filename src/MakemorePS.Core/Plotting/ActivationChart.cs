@@ -37,7 +37,7 @@ namespace MakemorePS.Core
         public static PlotModel Create(IEnumerable<ActivationPoint> points, string? title = null)
         {
             List<(string Name, List<ActivationPoint> Points)> layers = DiagnosticCurves.ByName(points, p => p.Layer, p => p.Step, nameof(points));
-            PlotModel model = DiagnosticCurves.CreateModel(string.IsNullOrEmpty(title) ? "Activations" : ChartText.Text(title));
+            PlotModel model = StepChart.Create(string.IsNullOrEmpty(title) ? "Activations" : ChartText.Text(title));
             bool saturation = layers.Any(layer => layer.Points.Any(p => p.SaturatedFraction.HasValue));
 
             // One border around both panels would join them into one box: each axis draws its own line instead.

@@ -8,6 +8,9 @@ namespace MakemorePS.Core
         /// <summary>The font family the SVG asks for; every browser has one of these or a sans-serif fallback.</summary>
         internal const string FontFamily = "Arial, Helvetica, sans-serif";
 
+        /// <summary>The colour of the major gridlines: light, so the curves stand out over them.</summary>
+        internal static readonly OxyColor GridlineColor = OxyColor.FromRgb(0xE6, 0xE6, 0xE6);
+
         /// <summary>
         /// The colours of the series, in order: matplotlib's default cycle ("tab10"), so curves look as they would in the
         /// lecture's notebook.

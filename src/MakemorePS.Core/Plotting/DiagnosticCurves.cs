@@ -4,16 +4,13 @@ using System.Globalization;
 using System.Linq;
 using OxyPlot;
 using OxyPlot.Axes;
-using OxyPlot.Legends;
 using OxyPlot.Series;
 
 namespace MakemorePS.Core
 {
-    /// <summary>What the diagnostic charts share: one curve per parameter or layer over the steps, and the step axis.</summary>
+    /// <summary>What the diagnostic charts share: one curve per parameter or layer over the steps.</summary>
     internal static class DiagnosticCurves
     {
-        private static readonly OxyColor GridlineColor = OxyColor.FromRgb(0xE6, 0xE6, 0xE6);
-
         /// <summary>
         /// The points grouped by name, in the order the names first appear, each group in step order.
         /// </summary>
@@ -66,35 +63,6 @@ namespace MakemorePS.Core
             return groups;
         }
 
-        /// <summary>
-        /// A chart with the title, white background and font of the others, and its legend outside the plot area: on the
-        /// right, or below the plot in a narrow picture.
-        /// </summary>
-        internal static PlotModel CreateModel(string title)
-        {
-            var model = new AdaptiveLegendPlotModel
-            {
-                Title = title,
-                Background = OxyColors.White,
-                DefaultFont = ChartStyle.FontFamily,
-            };
-            model.Legends.Add(new Legend());
-            model.Axes.Add(new LinearAxis
-            {
-                Position = AxisPosition.Bottom,
-                Title = "step",
-                MajorGridlineStyle = LineStyle.Solid,
-                MajorGridlineColor = GridlineColor,
-                MinimumPadding = 0,
-                MaximumPadding = 0,
-
-                // Steps are whole numbers: a run of a few steps would otherwise get ticks at 1.5, 2.5, ...
-                MinimumMajorStep = 1,
-                MinimumMinorStep = 1,
-            });
-            return model;
-        }
-
         /// <summary>A value axis on the left with horizontal gridlines, occupying <paramref name="start"/> to <paramref name="end"/> of the height.</summary>
         internal static LinearAxis ValueAxis(string key, string title, double start = 0, double end = 1) => new LinearAxis
         {
@@ -104,7 +72,7 @@ namespace MakemorePS.Core
             StartPosition = start,
             EndPosition = end,
             MajorGridlineStyle = LineStyle.Solid,
-            MajorGridlineColor = GridlineColor,
+            MajorGridlineColor = ChartStyle.GridlineColor,
 
             // Room above and below, so no curve runs along the panel's edge.
             MinimumPadding = 0.05,

@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Linq;
 using OxyPlot;
 using OxyPlot.Axes;
-using OxyPlot.Legends;
 using OxyPlot.Series;
 
 namespace MakemorePS.Core
@@ -84,28 +83,7 @@ namespace MakemorePS.Core
 
             int automaticBlockSize = blockSize.HasValue ? 0 : LossAverage.AutomaticBlockSize(runs);
 
-            // The legend is outside the plot area, so it never hides the end of a curve, where the final loss is read: on
-            // the right, or below the plot in a narrow picture.
-            var model = new AdaptiveLegendPlotModel
-            {
-                Title = string.IsNullOrEmpty(title) ? "Training loss" : ChartText.Text(title),
-                Background = OxyColors.White,
-                DefaultFont = ChartStyle.FontFamily,
-            };
-            model.Legends.Add(new Legend());
-            model.Axes.Add(new LinearAxis
-            {
-                Position = AxisPosition.Bottom,
-                Title = "step",
-                MajorGridlineStyle = LineStyle.Solid,
-                MajorGridlineColor = OxyColor.FromRgb(0xE6, 0xE6, 0xE6),
-                MinimumPadding = 0,
-                MaximumPadding = 0,
-
-                // Steps are whole numbers: a short run would otherwise get ticks at 1.5, 2.5, ...
-                MinimumMajorStep = 1,
-                MinimumMinorStep = 1,
-            });
+            PlotModel model = StepChart.Create(string.IsNullOrEmpty(title) ? "Training loss" : ChartText.Text(title));
             model.Axes.Add(LossAxis(LossAxisKey, AxisPosition.Left, "loss", logScale, gridlines: true));
             bool regularized = runs.Any(run => HasRegularization(run));
             if (regularized)
@@ -184,7 +162,7 @@ namespace MakemorePS.Core
             if (gridlines)
             {
                 axis.MajorGridlineStyle = LineStyle.Solid;
-                axis.MajorGridlineColor = OxyColor.FromRgb(0xE6, 0xE6, 0xE6);
+                axis.MajorGridlineColor = ChartStyle.GridlineColor;
                 axis.MinorGridlineStyle = logScale ? LineStyle.Dot : LineStyle.None;
                 axis.MinorGridlineColor = OxyColor.FromRgb(0xEE, 0xEE, 0xEE);
             }

@@ -50,7 +50,7 @@ namespace MakemorePS.Core
         public static PlotModel Create(IEnumerable<UpdateRatioPoint> points, string? title = null)
         {
             List<(string Name, List<UpdateRatioPoint> Points)> parameters = DiagnosticCurves.ByName(points, p => p.Parameter, p => p.Step, nameof(points));
-            PlotModel model = DiagnosticCurves.CreateModel(string.IsNullOrEmpty(title) ? "Update-to-data ratio" : ChartText.Text(title));
+            PlotModel model = StepChart.Create(string.IsNullOrEmpty(title) ? "Update-to-data ratio" : ChartText.Text(title));
             model.Axes.Add(DiagnosticCurves.ValueAxis(RatioAxisKey, "log10(lr · std(grad) / std(data))"));
             for (int i = 0; i < parameters.Count; i++)
             {
