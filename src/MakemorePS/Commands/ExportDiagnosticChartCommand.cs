@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -95,21 +94,17 @@ namespace MakemorePS.Commands
                     // Only every -DiagnosticsInterval-th step carries diagnostics; the others have nothing to draw.
                     AddCarried(item, record.GetGradientStatistics(), record.GetActivationStatistics(), reportEmpty: false);
                     return;
+                case MlpModel model when !MeasuredNoDiagnostics(model):
+                    AddCarried(item, model.GradientStatistics, model.ActivationStatistics, reportEmpty: true);
+                    return;
+                case ILanguageModel:
+                    WriteError(ErrorRecords.Create(
+                        new PSArgumentException($"The model '{item}' carries no diagnostics, so it was not drawn. Train it with Invoke-MlpTraining -Diagnostics and pipe the model that command returns."),
+                        ErrorIds.NoChartData, ErrorCategory.InvalidArgument, item));
+                    return;
             }
 
-            PSPropertyInfo? gradients = item.Properties[InvokeMlpTrainingCommand.GradientStatisticsProperty];
-            PSPropertyInfo? activations = item.Properties[InvokeMlpTrainingCommand.ActivationStatisticsProperty];
-            if (MeasuredNoDiagnostics(item.BaseObject))
-            {
-                WriteError(ErrorRecords.Create(
-                    new PSArgumentException($"The model '{item}' carries no diagnostics, so it was not drawn. Train it with Invoke-MlpTraining -Diagnostics and pipe the model that command returns."),
-                    ErrorIds.NoChartData, ErrorCategory.InvalidArgument, item));
-            }
-            else if (gradients is not null || activations is not null)
-            {
-                AddCarried(item, (gradients?.Value as IEnumerable)?.OfType<MlpGradientStatistics>(), (activations?.Value as IEnumerable)?.OfType<MlpActivationStatistics>(), reportEmpty: true);
-            }
-            else if (item.Properties["Parameter"] is not null)
+            if (item.Properties["Parameter"] is not null)
             {
                 if (TryReadRatio(item, out UpdateRatioPoint point))
                 {
@@ -137,19 +132,18 @@ namespace MakemorePS.Commands
             }
         }
 
-        // A bigram model, or an MLP trained without -Diagnostics (its statistics are empty, and it never asked for any).
-        private static bool MeasuredNoDiagnostics(object model) => model is MlpModel mlp
-            ? mlp.TrainingSettings.DiagnosticsInterval == 0 && mlp.GradientStatistics.Count == 0 && mlp.ActivationStatistics.Count == 0
-            : model is ILanguageModel;
+        // An MLP trained without -Diagnostics: its statistics are empty, and it never asked for any.
+        private static bool MeasuredNoDiagnostics(MlpModel model) =>
+            model.TrainingSettings.DiagnosticsInterval == 0 && model.GradientStatistics.Count == 0 && model.ActivationStatistics.Count == 0;
 
         // A model or a training record carries both kinds; the chart takes the one it draws.
-        private void AddCarried(PSObject item, IEnumerable<MlpGradientStatistics>? gradients, IEnumerable<MlpActivationStatistics>? activations, bool reportEmpty)
+        private void AddCarried(PSObject item, IEnumerable<MlpGradientStatistics> gradients, IEnumerable<MlpActivationStatistics> activations, bool reportEmpty)
         {
             _kind ??= DiagnosticChartKind.UpdateToDataRatio;
             bool empty;
             if (_kind == DiagnosticChartKind.Activation)
             {
-                ActivationPoint[] points = (activations ?? Enumerable.Empty<MlpActivationStatistics>()).Select(ActivationPoint.From).ToArray();
+                ActivationPoint[] points = activations.Select(ActivationPoint.From).ToArray();
                 empty = points.Length == 0;
                 if (!empty)
                 {
@@ -158,7 +152,7 @@ namespace MakemorePS.Commands
             }
             else
             {
-                UpdateRatioPoint[] points = (gradients ?? Enumerable.Empty<MlpGradientStatistics>()).Select(UpdateRatioPoint.From).ToArray();
+                UpdateRatioPoint[] points = gradients.Select(UpdateRatioPoint.From).ToArray();
                 empty = points.Length == 0;
                 if (!empty)
                 {

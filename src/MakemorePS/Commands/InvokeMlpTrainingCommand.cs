@@ -18,12 +18,6 @@ namespace MakemorePS.Commands
     [OutputType(typeof(MlpTrainingRecord))]
     public sealed class InvokeMlpTrainingCommand : NameInputCommandBase
     {
-        /// <summary>The model's property with the activation statistics of -Diagnostics (read by the diagnostic chart).</summary>
-        internal const string ActivationStatisticsProperty = nameof(MlpModel.ActivationStatistics);
-
-        /// <summary>The model's property with the gradient statistics of -Diagnostics (read by the diagnostic chart).</summary>
-        internal const string GradientStatisticsProperty = nameof(MlpModel.GradientStatistics);
-
         private const string ModelSet = "Model";
         private const int ProgressActivityId = 2;
 
