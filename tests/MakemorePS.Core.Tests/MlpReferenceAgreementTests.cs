@@ -32,14 +32,7 @@ namespace MakemorePS.Core.Tests
 
         private static double[] ReadFixture()
         {
-            string? directory = AppContext.BaseDirectory;
-            while (directory != null && !File.Exists(Path.Combine(directory, "MakemorePS.sln")))
-            {
-                directory = Path.GetDirectoryName(directory);
-            }
-
-            Assert.True(directory != null, "the repository root (MakemorePS.sln) is not above the test assembly");
-            return File.ReadAllLines(Path.Combine(directory!, "tests", "reference", "mlp_reference_losses.txt"))
+            return File.ReadAllLines(RepositoryFiles.PathOf("tests", "reference", "mlp_reference_losses.txt"))
                 .Where(line => line.Length > 0 && line[0] != '#')
                 .Select(line => double.Parse(line, CultureInfo.InvariantCulture))
                 .ToArray();

@@ -34,6 +34,21 @@ namespace MakemorePS.Core
             SeedByArray(key);
         }
 
+        private Mt19937()
+        {
+        }
+
+        /// <summary>
+        /// A generator seeded with the reference <c>init_genrand(seed)</c> alone, as C++'s <c>std::mt19937(seed)</c> and
+        /// PyTorch's CPU generator (<c>manual_seed</c>) seed it; <see cref="Mt19937(long)"/> seeds as Python does.
+        /// </summary>
+        public static Mt19937 FromInitGenRand(uint seed)
+        {
+            var generator = new Mt19937();
+            generator.InitGenRand(seed);
+            return generator;
+        }
+
         /// <summary>The next 32 uniformly distributed bits (MT19937's genrand_int32).</summary>
         public uint NextUInt32()
         {
@@ -92,14 +107,22 @@ namespace MakemorePS.Core
             }
         }
 
-        // init_genrand then init_by_array from the reference mt19937ar.c, which CPython's _randommodule.c follows.
-        private void SeedByArray(IReadOnlyList<uint> key)
+        // init_genrand from the reference mt19937ar.c.
+        private void InitGenRand(uint seed)
         {
-            _state[0] = 19650218U;
+            _state[0] = seed;
             for (int n = 1; n < StateSize; n++)
             {
                 _state[n] = unchecked((1812433253U * (_state[n - 1] ^ (_state[n - 1] >> 30))) + (uint)n);
             }
+
+            _index = StateSize;
+        }
+
+        // init_genrand then init_by_array from the reference mt19937ar.c, which CPython's _randommodule.c follows.
+        private void SeedByArray(IReadOnlyList<uint> key)
+        {
+            InitGenRand(19650218U);
 
             int i = 1;
             int j = 0;
