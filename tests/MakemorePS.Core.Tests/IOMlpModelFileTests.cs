@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Text.RegularExpressions;
 using MakemorePS.Core.Models;
 using Xunit;
 
@@ -77,7 +78,7 @@ namespace MakemorePS.Core.Tests
             }
 
             MlpModel small = MlpTrainer.Train(Names, Options(1));
-            MlpModel model = new MlpModel(small.Vocabulary, small.Parameters, small.TrainingSettings, small.TrainingNames, 200_000, 2.0, 2.1, 1, 1, history.ToArray());
+            MlpModel model = new MlpModel(small.Vocabulary, small.Parameters, small.TrainingSettings, small.TrainingNames, 200_000, 2.0, 2.1, MlpGeneratorState.Torch(2147483647, 6_400_043), history.ToArray());
             int bytes = Encoding.UTF8.GetByteCount(ModelFile.ToJson(model)) - Encoding.UTF8.GetByteCount(ModelFile.ToJson(small));
             Assert.Equal(1796, model.LossHistory.Count);
             Assert.True(bytes < 160_000, $"the history takes {bytes:N0} bytes");
@@ -169,10 +170,26 @@ namespace MakemorePS.Core.Tests
             reloaded.NextSymbolLogProbabilities(contexts, 2, actual);
             Assert.Equal(expected, actual);
 
+            // It goes on with the PCG32 stream it was saved with, and says so when saved again: continuing in two legs
+            // through a file draws exactly the batches of one leg.
             MlpTrainingOptions options = model.TrainingSettings.Clone();
             options.Steps = 9;
             MlpModel continued = new MlpTrainer(model.TrainingNames, options, model).Train().Model;
             Assert.Equal(9, continued.Steps);
+            options.Steps = 7;
+            string halfway = ModelFile.ToJson(new MlpTrainer(model.TrainingNames, options, model).Train().Model);
+            Assert.Contains("\"generator\": \"Pcg32\"", halfway);
+            options.Steps = 9;
+            MlpModel inTwoLegs = new MlpTrainer(model.TrainingNames, options, (MlpModel)ModelFile.FromJson(halfway)).Train().Model;
+            Assert.Equal(continued.GetParameter("W1", out _, out _), inTwoLegs.GetParameter("W1", out _, out _));
+            Assert.Equal(continued.LossHistory.Select(r => r.Loss), inTwoLegs.LossHistory.Select(r => r.Loss));
+
+            // A format 2 file whose PCG32 increment is even cannot be from a generator.
+            string json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "mlp-format2.json"));
+            Match increment = Regex.Match(json, "\"generatorIncrement\": \"([0-9a-f]{15})([0-9a-f])\"");
+            Assert.True(increment.Success);
+            string even = json.Replace(increment.Value, $"\"generatorIncrement\": \"{increment.Groups[1].Value}{(Convert.ToInt32(increment.Groups[2].Value, 16) & ~1):x}\"");
+            Assert.Contains("generatorIncrement", Assert.Throws<ModelFormatException>(() => ModelFile.FromJson(even)).Message);
         }
 
         [Fact]
@@ -199,7 +216,7 @@ namespace MakemorePS.Core.Tests
             Assert.Equal(bigramJson, ModelFile.ToJson(loaded));
 
             string mlpJson = ModelFile.ToJson(MlpTrainer.Train(Names, Options(2)));
-            Assert.Contains("\"formatVersion\": 2", mlpJson);
+            Assert.Contains("\"formatVersion\": 3", mlpJson);
             Assert.Contains("\"kind\": \"Mlp\"", mlpJson);
             ModelFormatException error = Assert.Throws<ModelFormatException>(() => ModelSerializer.FromJson(mlpJson));
             Assert.Contains("MLP", error.Message);
@@ -207,10 +224,13 @@ namespace MakemorePS.Core.Tests
         }
 
         [Theory]
-        [InlineData("\"formatVersion\": 2", "\"formatVersion\": 3", "newer MakemorePS")]
+        [InlineData("\"formatVersion\": 3", "\"formatVersion\": 4", "newer MakemorePS")]
+        [InlineData("\"formatVersion\": 3", "\"formatVersion\": 1", "format version 2 to 3")]
+        [InlineData("\"generator\": \"PyTorch\"", "\"generator\": \"NumPy\"", "trainingState.generator")]
+        [InlineData("\"generatorDraws\": ", "\"generatorDraws\": -", "generatorDraws")]
+        [InlineData("\"generatorSeed\": ", "\"generatorSeed\": 0.5, \"seedWas\": ", "generatorSeed")]
         [InlineData("\"hiddenSize\": 24", "\"hiddenSize\": 25", "parameters.W1")]
         [InlineData("\"batchNorm\": true", "\"batchNorm\": false", "parameters.b1")]
-        [InlineData("\"generatorIncrement\": \"", "\"generatorIncrement\": \"x", "generatorIncrement")]
         [InlineData("\"parameters\": {", "\"parameterz\": {", "parameters")]
         [InlineData("\"blockSize\": 3", "\"blockSize\": 0", "BlockSize")]
         public void ADamagedMlpFileIsRefusedWithAMessageThatNamesThePlace(string original, string damaged, string expected)

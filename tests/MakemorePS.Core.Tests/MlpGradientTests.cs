@@ -9,8 +9,8 @@ namespace MakemorePS.Core.Tests
         private static (MlpParameters Parameters, int[] Contexts, int[] Targets) Setup(int v, int b, int d, int h, int n, bool batchNorm, MlpInitialization init, long seed)
         {
             var p = new MlpParameters(v, b, d, h, batchNorm);
+            p.Initialize(init, new TorchGenerator(seed));
             var rng = new Pcg32(seed);
-            p.Initialize(init, rng);
             if (batchNorm)
             {
                 // Away from the identity start, so every term of the BatchNorm gradient matters.

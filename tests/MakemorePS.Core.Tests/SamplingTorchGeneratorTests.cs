@@ -41,6 +41,26 @@ namespace MakemorePS.Core.Tests
         }
 
         [Fact]
+        public void TheScaledInitializationIsTheLecturesBitForBit()
+        {
+            // The lecture's part 3 start (BatchNorm, no b1): C, W1 · (5/3) / √30, W2 · 0.01 and b2 · 0 from one generator.
+            var parameters = new MlpParameters(27, 3, 10, 200, batchNorm: true);
+            parameters.Initialize(MlpInitialization.Scaled, new TorchGenerator(2147483647));
+            var expected = File.ReadAllLines(RepositoryFiles.PathOf("tests", "reference", "torch_generator_reference.txt"))
+                .Where(line => line.StartsWith("init ", StringComparison.Ordinal))
+                .Select(line => line.Split(' '))
+                .ToDictionary(fields => fields[1], fields => (Count: int.Parse(fields[2], CultureInfo.InvariantCulture), Sha256: fields[3]));
+            Assert.Equal(new[] { "C", "W1", "W2", "b2" }, expected.Keys);
+            foreach ((string name, float[] values) in new[] { ("C", parameters.C), ("W1", parameters.W1), ("W2", parameters.W2), ("b2", parameters.B2) })
+            {
+                Assert.Equal(expected[name].Count, values.Length);
+                Assert.True(expected[name].Sha256 == Sha256Of(values), $"{name} differs from PyTorch's (first value here {values[0]:R})");
+            }
+
+            Assert.Empty(parameters.B1);
+        }
+
+        [Fact]
         public void TheLecturesFirstWeightIsPyTorchs()
         {
             // g = torch.Generator().manual_seed(2147483647); torch.randn((27, 10), generator=g)[0, 0] is 1.5674 in the lecture.
@@ -131,6 +151,13 @@ namespace MakemorePS.Core.Tests
             Assert.Contains(midpointCases, m => FloatBits((float)(((double)m.Item1 * m.Item2) + m.Item3)) != FloatBits(MathF.FusedMultiplyAdd(m.Item1, m.Item2, m.Item3)));
         }
 
+        private static string Sha256Of(float[] values)
+        {
+            byte[] bytes = values.SelectMany(v => BitConverter.GetBytes(FloatBits(v))).ToArray();
+            using var sha = System.Security.Cryptography.SHA256.Create();
+            return string.Concat(sha.ComputeHash(bytes).Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
+        }
+
         private static double Ulp(float value) => Math.Max(Math.Abs(value) * Math.Pow(2, -23), float.Epsilon);
 
         private static uint FloatBits(float value) => BitConverter.ToUInt32(BitConverter.GetBytes(value), 0);
@@ -162,7 +189,7 @@ namespace MakemorePS.Core.Tests
             foreach (string line in File.ReadAllLines(RepositoryFiles.PathOf("tests", "reference", "torch_generator_reference.txt")))
             {
                 string[] fields = line.Split(' ');
-                if (line.StartsWith("#", StringComparison.Ordinal))
+                if (line.StartsWith("#", StringComparison.Ordinal) || fields[0] == "init")
                 {
                     continue;
                 }
@@ -175,8 +202,11 @@ namespace MakemorePS.Core.Tests
 
                 switch (fields[0])
                 {
-                    case "seed":
+                    case "seed" when fields.Length == 2:
                         runs[long.Parse(fields[1], CultureInfo.InvariantCulture)] = current = new List<Draw>();
+                        break;
+                    case "seed":
+                        current = null;
                         break;
                     case "randn":
                         current!.Add(draw = new Draw());

@@ -6,23 +6,22 @@ MlpTrainingOptions())` trains on and starts from, then runs the lecture's traini
 and writes the first STEPS per-step mini-batch losses to mlp_reference_losses.txt. MlpReferenceAgreementTests checks
 that the C# trainer's losses agree with them within 1e-4.
 
-The shared deterministic inputs, all but the split from PCG32 (XSH RR, 64-bit state; stream 54) as src/MakemorePS.Core does it:
+The shared deterministic inputs:
   * names: src/MakemorePS.Core/Data/names.txt, trimmed, blank lines skipped, in file order;
   * split: the lecture's random.seed(42); random.shuffle(names), done here by Python's random module itself
     (NameSplit.Create reproduces it with Mt19937); the first int(0.8 n) names are the training set;
   * examples: block size 3, contexts left-padded with '.', vocabulary '.' then the sorted characters;
-  * initial weights: one Pcg32(2147483647) draws standard normals (Marsaglia's polar method on 53-bit doubles),
-    row-major, in the lecture's order C (V x 10), W1 (30 x 200) * (5/3)/sqrt(30), W2 (200 x V) * 0.01; b2 = 0,
-    BatchNorm gain 1 and bias 0 (MlpParameters.Initialize, MlpInitialization.Scaled);
-  * mini-batches: the same generator then draws 32 indices per step with Lemire's bounded method (torch.randint's role).
+  * initial weights and mini-batches: the lecture's own code, torch.Generator().manual_seed(2147483647) drawing C, W1,
+    W2 and b2 with torch.randn and then each batch with torch.randint (the C# side reproduces that generator with
+    TorchGenerator; SamplingTorchGeneratorTests checks it bit for bit).
 
 Run from the repository root with a Python that has torch (Debian: apt-get install python3-torch; /usr/bin/python3):
     /usr/bin/python3 tests/reference/mlp_reference.py
 With --steps N --no-fixture it trains N steps (the lecture's 200,000 take minutes) and prints the train and dev loss in
-evaluation mode (BatchNorm's running statistics), for comparison with the benchmark project's --mlp-quality run.
+evaluation mode (BatchNorm's running statistics), for comparison with the benchmark project's --mlp-quality run;
+--names PATH trains on another file (makemore's own names.txt gives the lecture's numbers).
 """
 import argparse
-import math
 import os
 import random
 import sys
@@ -34,62 +33,18 @@ STEPS = 1000
 BLOCK, EMBED, HIDDEN, BATCH = 3, 10, 200, 32
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
-MASK = (1 << 64) - 1
-
-
-class Pcg32:
-    """PCG32 as src/MakemorePS.Core/Sampling/Pcg32.cs: pcg32_srandom(seed, stream), XSH RR output."""
-
-    def __init__(self, seed, stream=54):
-        self.state = 0
-        self.inc = ((stream << 1) | 1) & MASK
-        self.next()
-        self.state = (self.state + seed) & MASK
-        self.next()
-
-    def next(self):
-        old = self.state
-        self.state = (old * 6364136223846793005 + self.inc) & MASK
-        x = (((old >> 18) ^ old) >> 27) & 0xFFFFFFFF
-        r = old >> 59
-        return ((x >> r) | (x << ((-r) & 31))) & 0xFFFFFFFF
-
-    def bounded(self, bound):
-        product = self.next() * bound
-        low = product & 0xFFFFFFFF
-        if low < bound:
-            threshold = ((1 << 32) - bound) % bound
-            while low < threshold:
-                product = self.next() * bound
-                low = product & 0xFFFFFFFF
-        return product >> 32
-
-    def uniform(self):
-        a = self.next() >> 5
-        b = self.next() >> 6
-        return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0)
-
-    def gaussian(self):
-        while True:
-            u = 2.0 * self.uniform() - 1.0
-            v = 2.0 * self.uniform() - 1.0
-            s = u * u + v * v
-            if 0.0 < s < 1.0:
-                return u * math.sqrt(-2.0 * math.log(s) / s)
-
-
-def gaussian_tensor(rng, rows, cols, scale):
-    # (float)gaussian * (float)scale, in float32 as the C# code multiplies.
-    values = torch.tensor([rng.gaussian() for _ in range(rows * cols)], dtype=torch.float64).to(torch.float32)
-    return (values * torch.tensor(scale, dtype=torch.float64).to(torch.float32)).view(rows, cols)
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--steps", type=int, default=STEPS)
     parser.add_argument("--no-fixture", action="store_true", help="do not rewrite mlp_reference_losses.txt")
+    parser.add_argument("--names", default=os.path.join(ROOT, "src", "MakemorePS.Core", "Data", "names.txt"),
+                        help="train on another names file (with --no-fixture), e.g. makemore's own names.txt")
     args = parser.parse_args()
-    with open(os.path.join(ROOT, "src", "MakemorePS.Core", "Data", "names.txt"), encoding="utf-8") as f:
+    if args.names != parser.get_default("names") and not args.no_fixture:
+        parser.error("--names needs --no-fixture: the fixture is for the bundled names")
+    with open(args.names, encoding="utf-8") as f:
         names = [line.strip() for line in f if line.strip()]
 
     # The lecture's split, with Python's own generator: NameSplit reproduces it with Mt19937.
@@ -117,11 +72,11 @@ def main():
 
     Xtr, Ytr = examples(train)
 
-    g = Pcg32(2147483647)
-    C = gaussian_tensor(g, vocab, EMBED, 1.0)
-    W1 = gaussian_tensor(g, BLOCK * EMBED, HIDDEN, 5.0 / 3.0 / math.sqrt(BLOCK * EMBED))
-    W2 = gaussian_tensor(g, HIDDEN, vocab, 0.01)
-    b2 = torch.zeros(vocab)
+    g = torch.Generator().manual_seed(2147483647)
+    C = torch.randn((vocab, EMBED), generator=g)
+    W1 = torch.randn((BLOCK * EMBED, HIDDEN), generator=g) * (5 / 3) / ((BLOCK * EMBED) ** 0.5)
+    W2 = torch.randn((HIDDEN, vocab), generator=g) * 0.01
+    b2 = torch.randn(vocab, generator=g) * 0
     bngain = torch.ones((1, HIDDEN))
     bnbias = torch.zeros((1, HIDDEN))
     bnmean_running = torch.zeros((1, HIDDEN))
@@ -133,7 +88,7 @@ def main():
     torch.set_num_threads(1)
     losses = []
     for i in range(args.steps):
-        ix = torch.tensor([g.bounded(Xtr.shape[0]) for _ in range(BATCH)])
+        ix = torch.randint(0, Xtr.shape[0], (BATCH,), generator=g)
         Xb, Yb = Xtr[ix], Ytr[ix]
         emb = C[Xb]
         embcat = emb.view(emb.shape[0], -1)

@@ -6,12 +6,15 @@ Two runs, each from torch.Generator().manual_seed(seed):
     then three torch.randint(0, 182625, (32,)) mini-batches, then randn (5,) and (3,) (small tensors: the scalar path
     and its kept Box-Muller value);
   * seed 7: randn (16,), (1,), (17,): a size 16 divides, a lone scalar draw, and one redrawn tail.
+  * the lecture's part 3 start with BatchNorm for a vocabulary of 27 (seed 2147483647): C, W1 * (5/3) / 30**0.5,
+    W2 * 0.01 and b2 * 0, each as "init <name> <count>" and the SHA-256 of its float32 bytes (little-endian, row-major).
 Each line: "randn <count>" or "randint <bound> <count>", then the values, 16 a line: randn values as the 8 hex digits
 of their float32 bits, randint values in decimal.
 
 Run from the repository root with a Python that has torch (Debian: apt-get install python3-torch; /usr/bin/python3):
     /usr/bin/python3 tests/reference/torch_generator_reference.py
 """
+import hashlib
 import os
 import struct
 
@@ -45,6 +48,15 @@ def main():
                 values = torch.randint(0, draw[1], (draw[2],), generator=g).tolist()
                 out.append("randint %d %d" % (draw[1], draw[2]))
                 out += lines_of(values, str)
+    g = torch.Generator().manual_seed(2147483647)
+    init = [("C", torch.randn((27, 10), generator=g)),
+            ("W1", torch.randn((30, 200), generator=g) * (5 / 3) / (30 ** 0.5)),
+            ("W2", torch.randn((200, 27), generator=g) * 0.01),
+            ("b2", torch.randn(27, generator=g) * 0)]
+    out.append("seed 2147483647 lecture")
+    for name, tensor in init:
+        data = tensor.contiguous().numpy().astype("<f4").tobytes()
+        out.append("init %s %d %s" % (name, tensor.numel(), hashlib.sha256(data).hexdigest()))
     path = os.path.join(HERE, "torch_generator_reference.txt")
     with open(path, "w", encoding="ascii", newline="\n") as f:
         f.write("\n".join(out) + "\n")

@@ -13,11 +13,11 @@ namespace MakemorePS.Core
         internal static MlpModel Read(JsonElement root)
         {
             JsonElement versionElement = Required(root, "formatVersion", JsonValueKind.Number);
-            if (!versionElement.TryGetInt32(out int version) || version != MlpModelFormat.FormatVersion)
+            if (!versionElement.TryGetInt32(out int version) || version < MlpModelFormat.FirstFormatVersion || version > MlpModelFormat.FormatVersion)
             {
                 throw new ModelFormatException(versionElement.TryGetInt32(out int newer) && newer > MlpModelFormat.FormatVersion
-                    ? $"The file has format version {newer}, written by a newer MakemorePS; this version reads MLP models of format {MlpModelFormat.FormatVersion}. Update MakemorePS to load it."
-                    : $"\"formatVersion\" is {versionElement.GetRawText()}; an MLP model has format version {MlpModelFormat.FormatVersion}.");
+                    ? $"The file has format version {newer}, written by a newer MakemorePS; this version reads MLP models of format {MlpModelFormat.FirstFormatVersion} to {MlpModelFormat.FormatVersion}. Update MakemorePS to load it."
+                    : $"\"formatVersion\" is {versionElement.GetRawText()}; an MLP model has format version {MlpModelFormat.FirstFormatVersion} to {MlpModelFormat.FormatVersion}.");
             }
 
             Vocabulary vocabulary = ModelReader.ReadVocabulary(Required(root, "vocabulary", JsonValueKind.Array));
@@ -71,17 +71,36 @@ namespace MakemorePS.Core
                 throw new ModelFormatException($"\"trainingState.steps\" is {steps}; it must be 0 or more.");
             }
 
-            ulong generatorState = ReadHex(state, "generatorState");
-            ulong generatorIncrement = ReadHex(state, "generatorIncrement");
-            if ((generatorIncrement & 1UL) == 0)
-            {
-                throw new ModelFormatException("\"trainingState.generatorIncrement\" is even; a PCG32 increment is always odd.");
-            }
-
+            MlpGeneratorState generator = ReadGenerator(state, version);
             MlpTrainingRecord[] history = ReadLossHistory(root, steps);
             return new MlpModel(vocabulary, p, settings, ModelReader.ReadTrainingNames(root), steps,
-                ReadOptionalReal(state, "finalLoss"), ReadDevLoss(state, history, steps), generatorState, generatorIncrement,
+                ReadOptionalReal(state, "finalLoss"), ReadDevLoss(state, history, steps), generator,
                 history, ReadActivationStatistics(root, steps), ReadGradientStatistics(root, steps, p));
+        }
+
+        // Format 2 files hold PCG32's state only; format 3 says which generator.
+        private static MlpGeneratorState ReadGenerator(JsonElement state, int version)
+        {
+            string generator = version < 3 ? MlpModelFormat.Pcg32Generator : Required(state, "generator", JsonValueKind.String, "trainingState").GetString()!;
+            if (generator == MlpModelFormat.TorchGenerator)
+            {
+                JsonElement seed = Required(state, "generatorSeed", JsonValueKind.Number, "trainingState");
+                JsonElement draws = Required(state, "generatorDraws", JsonValueKind.Number, "trainingState");
+                return MlpGeneratorState.Torch(
+                    seed.TryGetInt64(out long seedValue) ? seedValue : throw new ModelFormatException($"\"trainingState.generatorSeed\" is {seed.GetRawText()}; it must be a whole number."),
+                    draws.TryGetInt64(out long drawCount) && drawCount >= 0 ? drawCount : throw new ModelFormatException($"\"trainingState.generatorDraws\" is {draws.GetRawText()}; it must be a whole number of 0 or more."));
+            }
+
+            if (generator != MlpModelFormat.Pcg32Generator)
+            {
+                throw new ModelFormatException($"\"trainingState.generator\" is \"{generator}\"; it must be \"{MlpModelFormat.TorchGenerator}\" or \"{MlpModelFormat.Pcg32Generator}\".");
+            }
+
+            ulong generatorState = ReadHex(state, "generatorState");
+            ulong generatorIncrement = ReadHex(state, "generatorIncrement");
+            return (generatorIncrement & 1UL) == 1
+                ? MlpGeneratorState.Pcg32(generatorState, generatorIncrement)
+                : throw new ModelFormatException("\"trainingState.generatorIncrement\" is even; a PCG32 increment is always odd.");
         }
 
         // Files written before "devLoss" meant the dev loss at the last step may hold an earlier step's: the history,

@@ -59,8 +59,19 @@ namespace MakemorePS.Core
             writer.WriteNumber("steps", model.Steps);
             WriteOptionalReal(writer, "finalLoss", model.FinalLoss);
             WriteOptionalReal(writer, "devLoss", model.DevLoss);
-            writer.WriteString("generatorState", model.GeneratorState.ToString("x16", CultureInfo.InvariantCulture));
-            writer.WriteString("generatorIncrement", model.GeneratorIncrement.ToString("x16", CultureInfo.InvariantCulture));
+            MlpGeneratorState generator = model.Generator;
+            if (generator.IsPcg32)
+            {
+                writer.WriteString("generator", MlpModelFormat.Pcg32Generator);
+                writer.WriteString("generatorState", generator.Pcg32State.ToString("x16", CultureInfo.InvariantCulture));
+                writer.WriteString("generatorIncrement", generator.Pcg32Increment.ToString("x16", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                writer.WriteString("generator", MlpModelFormat.TorchGenerator);
+                writer.WriteNumber("generatorSeed", generator.Seed);
+                writer.WriteNumber("generatorDraws", generator.Draws);
+            }
             writer.WriteEndObject();
 
             WriteRecords(writer, model);

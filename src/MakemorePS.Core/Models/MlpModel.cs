@@ -29,7 +29,7 @@ namespace MakemorePS.Core
         private int[]? _cached;
 
         internal MlpModel(Vocabulary vocabulary, MlpParameters parameters, MlpTrainingOptions settings, IEnumerable<string> trainingNames,
-            int steps, double? finalLoss, double? devLoss, ulong generatorState, ulong generatorIncrement,
+            int steps, double? finalLoss, double? devLoss, MlpGeneratorState generator,
             IEnumerable<MlpTrainingRecord>? lossHistory = null, IEnumerable<MlpActivationStatistics>? activationStatistics = null,
             IEnumerable<MlpGradientStatistics>? gradientStatistics = null)
         {
@@ -41,8 +41,7 @@ namespace MakemorePS.Core
             Steps = steps;
             FinalLoss = finalLoss;
             DevLoss = devLoss;
-            GeneratorState = generatorState;
-            GeneratorIncrement = generatorIncrement;
+            Generator = generator;
             _lossHistory = lossHistory?.ToArray() ?? Array.Empty<MlpTrainingRecord>();
             _activationStatistics = activationStatistics?.ToArray() ?? Array.Empty<MlpActivationStatistics>();
             _gradientStatistics = gradientStatistics?.ToArray() ?? Array.Empty<MlpGradientStatistics>();
@@ -126,11 +125,8 @@ namespace MakemorePS.Core
         /// <summary>The names of the trained tensors in order: C, W1, b1 or bngain and bnbias, W2, b2.</summary>
         public IReadOnlyList<string> ParameterNames => _parameters.Trained().Select(t => t.Name).ToArray();
 
-        /// <summary>The generator state after the last step, from which resumed training draws its next batch.</summary>
-        internal ulong GeneratorState { get; }
-
-        /// <summary>The generator's stream increment.</summary>
-        internal ulong GeneratorIncrement { get; }
+        /// <summary>The generator's position after the last step, from which resumed training draws its next batch.</summary>
+        internal MlpGeneratorState Generator { get; }
 
         /// <summary>The tensors (internal: the serializer and trainer read them; callers get copies).</summary>
         internal MlpParameters Parameters => _parameters;

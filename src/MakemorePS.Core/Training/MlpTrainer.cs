@@ -14,8 +14,9 @@ namespace MakemorePS.Core
     /// </summary>
     /// <remarks>
     /// <para>
-    /// One <see cref="Pcg32"/> generator, seeded with <see cref="MlpTrainingOptions.Seed"/>, draws the initial weights
-    /// and then every batch index (NextUInt32(bound), Lemire's unbiased method). A model made by <see cref="ToModel"/>
+    /// One generator, PyTorch's (<see cref="TorchGenerator"/>) seeded with <see cref="MlpTrainingOptions.Seed"/>, draws the
+    /// initial weights as the lecture's <c>torch.randn</c> calls do and then every batch index as its <c>torch.randint</c>
+    /// does, so the default options start from the lecture's weights and draw its batches. A model made by <see cref="ToModel"/>
     /// carries the step count, the generator state and every training name, so training resumed from it with the same
     /// options, and the same names or none (its own), continues bit for bit as if it had never stopped (on the same
     /// machine and runtime).
@@ -39,7 +40,7 @@ namespace MakemorePS.Core
         private readonly double[] _updates;
         private readonly int[] _batchContexts;
         private readonly int[] _batchTargets;
-        private readonly Pcg32 _rng;
+        private readonly MlpBatchGenerator _batches;
         private readonly string[] _trainingNames;
         private readonly ThinnedHistory<StepLoss> _history;
 
@@ -102,13 +103,14 @@ namespace MakemorePS.Core
             if (start is null)
             {
                 _parameters = new MlpParameters(vocabulary.Count, Options.BlockSize, Options.EmbeddingSize, Options.HiddenSize, Options.BatchNorm);
-                _rng = new Pcg32(Options.Seed);
-                _parameters.Initialize(Options.Initialization, _rng);
+                var generator = new TorchGenerator(Options.Seed);
+                _parameters.Initialize(Options.Initialization, generator);
+                _batches = MlpBatchGenerator.From(generator);
             }
             else
             {
                 _parameters = start.Parameters.Clone();
-                _rng = Pcg32.FromState(start.GeneratorState, start.GeneratorIncrement);
+                _batches = MlpBatchGenerator.Resume(start.Generator);
                 _step = start.Steps;
                 _lastLoss = start.FinalLoss;
                 foreach (MlpTrainingRecord record in start.LossHistory)
@@ -175,7 +177,7 @@ namespace MakemorePS.Core
             ReadOnlySpan<int> targets = TrainingSet.Targets;
             for (int n = 0; n < _batchTargets.Length; n++)
             {
-                int index = (int)_rng.NextUInt32(exampleCount);
+                int index = (int)_batches.NextIndex(exampleCount);
                 contexts.Slice(index * blockSize, blockSize).CopyTo(_batchContexts.AsSpan(n * blockSize, blockSize));
                 _batchTargets[n] = targets[index];
             }
@@ -292,7 +294,7 @@ namespace MakemorePS.Core
         /// <summary>A model of the current weights, with the history so far: a checkpoint that training can resume from exactly.</summary>
         /// <remarks>Its <see cref="MlpModel.DevLoss"/> is that of the current step, or null when this step was not measured.</remarks>
         public MlpModel ToModel() =>
-            new MlpModel(Vocabulary, _parameters, Options, _trainingNames, _step, _lastLoss, DevLossAt(_step), _rng.State, _rng.Increment,
+            new MlpModel(Vocabulary, _parameters, Options, _trainingNames, _step, _lastLoss, DevLossAt(_step), _batches.State,
                 _history.ToArray().Select(entry => new MlpTrainingRecord(entry.Step, entry.Loss, entry.LearningRate, DevLossAt(entry.Step))),
                 _activations, _gradients);
 

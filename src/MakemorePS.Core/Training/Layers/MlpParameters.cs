@@ -110,36 +110,41 @@ namespace MakemorePS.Core
         }
 
         /// <summary>
-        /// Draws the initial weights from <paramref name="rng"/> in the lecture's order (C, W1, b1, W2, b2), row-major,
-        /// one standard normal per element; BatchNorm starts as the identity (gain 1, bias 0, running mean 0, std 1).
+        /// Draws the initial weights as the lecture's code does: one <c>torch.randn</c> per tensor, in the order C, W1, b1
+        /// (no b1 with BatchNorm), W2, b2, each scaled as <paramref name="initialization"/> says (the scaled b2 is drawn
+        /// and multiplied by 0, as in the lecture, so the generator ends where the lecture's does). BatchNorm starts as
+        /// the identity (gain 1, bias 0, running mean 0, std 1).
         /// </summary>
-        public void Initialize(MlpInitialization initialization, Pcg32 rng)
+        public void Initialize(MlpInitialization initialization, TorchGenerator generator)
         {
             bool scaled = initialization == MlpInitialization.Scaled;
-            FillGaussian(C, 1f, rng);
-            FillGaussian(W1, scaled ? (float)(5.0 / 3.0 / Math.Sqrt(InputWidth)) : 1f, rng);
-            FillGaussian(B1, scaled ? 0.01f : 1f, rng);
-            FillGaussian(W2, scaled ? 0.01f : 1f, rng);
+            FillNormal(C, 1f, generator);
+            FillNormal(W1, scaled ? 5f / 3f : 1f, generator);
             if (scaled)
             {
-                Array.Clear(B2, 0, B2.Length);
-            }
-            else
-            {
-                FillGaussian(B2, 1f, rng);
+                // (5/3)/√fan_in as the lecture's expression rounds it: a product, then a quotient, each in float.
+                float fanInRoot = (float)Math.Sqrt(InputWidth);
+                for (int i = 0; i < W1.Length; i++)
+                {
+                    W1[i] /= fanInRoot;
+                }
             }
 
+            FillNormal(B1, scaled ? 0.01f : 1f, generator);
+            FillNormal(W2, scaled ? 0.01f : 1f, generator);
+            FillNormal(B2, scaled ? 0f : 1f, generator);
             Gain.AsSpan().Fill(1f);
             Shift.AsSpan().Clear();
             RunningMean.AsSpan().Clear();
             RunningStd.AsSpan().Fill(1f);
         }
 
-        private static void FillGaussian(float[] values, float scale, Pcg32 rng)
+        private static void FillNormal(float[] values, float scale, TorchGenerator generator)
         {
+            generator.FillNormal(values);
             for (int i = 0; i < values.Length; i++)
             {
-                values[i] = (float)rng.NextGaussian() * scale;
+                values[i] *= scale;
             }
         }
     }
