@@ -64,7 +64,11 @@ namespace MakemorePS.Core
         /// <summary>The last step at <see cref="LearningRate"/> (default 100,000; 0 decays from the first step).</summary>
         public int DecayStep { get; set; } = 100_000;
 
-        /// <summary>Seeds the one PCG32 generator that draws the initial weights and then every mini-batch (default 2147483647).</summary>
+        /// <summary>
+        /// Seeds the one generator, PyTorch's (<see cref="TorchGenerator"/>; only the low 32 bits count), that draws the
+        /// initial weights and then every mini-batch. The default, 2147483647, is the lecture's: the default run starts
+        /// from the lecture's weights and draws its batches.
+        /// </summary>
         public long Seed { get; set; } = DefaultSeed;
 
         /// <summary>Measure the loss on the validation names every this many steps, and at the last step (default 10,000; 0: only at the last step).</summary>
