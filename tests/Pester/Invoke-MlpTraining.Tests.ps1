@@ -88,6 +88,24 @@ Describe 'Invoke-MlpTraining' {
             (Get-Command Invoke-MlpTraining).Parameters['Steps'].Attributes.Where({ $_ -is [Parameter] }).Count | Should -BeGreaterThan 0
         }
 
+        It 'starts from the lecture''s own weights and batches: PyTorch''s generator, seeded 2147483647' {
+            # The reference files were written by PyTorch 1.13 running the lecture's code (tests/reference/*.py).
+            $reference = Join-Path -Path $script:RepositoryRoot -ChildPath 'tests/reference'
+            $expectedW1 = (Get-Content -LiteralPath (Join-Path $reference 'torch_generator_reference.txt') | Where-Object { $_ -like 'init W1 *' }) -split ' ' | Select-Object -Last 1
+            $firstLoss = [double](Get-Content -LiteralPath (Join-Path $reference 'mlp_reference_losses.txt') | Where-Object { $_ -notlike '#*' } | Select-Object -First 1)
+
+            $model = (Get-BundledName | Split-NameSet).Train | Invoke-MlpTraining -Steps 1
+            [Math]::Abs($model.FinalLoss - $firstLoss) | Should -BeLessOrEqual 1e-6
+
+            $rows = 0; $columns = 0
+            $start = Invoke-MlpTraining -Steps 0
+            $w1 = $start.GetParameter('W1', [ref] $rows, [ref] $columns)
+            $bytes = [byte[]]::new(4 * $w1.Length)
+            [Buffer]::BlockCopy($w1, 0, $bytes, 0, $bytes.Length)
+            ([BitConverter]::ToString([System.Security.Cryptography.SHA256]::Create().ComputeHash($bytes)) -replace '-').ToLowerInvariant() | Should -Be $expectedW1
+            $start.GetParameter('C', [ref] $rows, [ref] $columns)[0] | Should -Be ([float]1.5673619508743286)
+        }
+
         It 'reads names from -Path and -LiteralPath like the pipeline' {
             $file = Join-Path -Path $TestDrive -ChildPath 'names.txt'
             Write-NameFile -LiteralPath $file -Name $script:Names

@@ -34,6 +34,27 @@ Describe 'The Windows PowerShell (netstandard2.0) build' {
         $result.Lines[1] | Should -Be ('{0:F4}' -f (Get-BundledName | Measure-NameLikelihood -Model (New-BigramModel) -Summary).MeanNegativeLogLikelihood)
     }
 
+    It 'starts an MLP from the lecture''s PyTorch weights, bit for bit, without the FMA instruction netstandard2.0 lacks' {
+        # tests/reference/torch_generator_reference.txt holds the SHA-256 of PyTorch's own initial C, W1, W2 and b2.
+        $fixture = Join-Path -Path $script:RepositoryRoot -ChildPath 'tests/reference/torch_generator_reference.txt'
+        $expected = @(Get-Content -LiteralPath $fixture | Where-Object { $_ -like 'init *' } | ForEach-Object { ($_ -split ' ')[1, 3] -join '=' })
+        $expected.Count | Should -Be 4
+        $command = @'
+$model = Invoke-MlpTraining -Steps 0
+$rows = 0; $columns = 0
+foreach ($name in 'C', 'W1', 'W2', 'b2') {
+    $values = $model.GetParameter($name, [ref] $rows, [ref] $columns)
+    $bytes = [byte[]]::new(4 * $values.Length)
+    [Buffer]::BlockCopy($values, 0, $bytes, 0, $bytes.Length)
+    $hash = [System.Security.Cryptography.SHA256]::Create().ComputeHash($bytes)
+    '{0}={1}' -f $name, ([BitConverter]::ToString($hash) -replace '-').ToLowerInvariant()
+}
+'@
+        $result = Invoke-DesktopBuild -Command $command
+        $result.ExitCode | Should -Be 0 -Because ($result.Lines -join "`n")
+        $result.Lines | Should -Be $expected
+    }
+
     It 'ships every dependency the resolver may be asked for, and no PowerShell assembly' {
         $shipped = @(Get-ChildItem -LiteralPath $script:DesktopLib -Filter '*.dll' | ForEach-Object BaseName)
         $shipped | Should -Contain 'System.Numerics.Tensors'
