@@ -224,6 +224,12 @@ namespace MakemorePS.Core.Tests
         [InlineData(30, 200)]
         [InlineData(3, 5)]
         [InlineData(1, 9)]
+        [InlineData(8, 8)]
+        [InlineData(16, 24)]
+        [InlineData(9, 17)]
+        [InlineData(17, 9)]
+        [InlineData(7, 33)]
+        [InlineData(33, 7)]
         public void TransposeEqualsItsScalarLoop(int rows, int columns)
         {
             float[] source = Values(rows * columns, 14 + rows);

@@ -17,7 +17,7 @@ namespace MakemorePS.Core
         private readonly MlpParameters _p;
         private readonly int _n;
         private readonly float[] _embcat, _hPre, _mean, _std, _inverseStd, _xhat, _hAct, _h, _logits, _probabilities;
-        private readonly float[] _dLogits, _dH, _dHAct, _dHPre, _dEmbcat, _scratch1, _scratch2, _scratch3, _w2Transposed;
+        private readonly float[] _dLogits, _dH, _dHAct, _dHPre, _dEmbcat, _scratch1, _scratch2, _scratch3, _w1Transposed, _w2Transposed;
 
         public MlpNetwork(MlpParameters parameters, int batchSize)
         {
@@ -43,6 +43,7 @@ namespace MakemorePS.Core
             _scratch1 = new float[h];
             _scratch2 = new float[h];
             _scratch3 = new float[h];
+            _w1Transposed = new float[h * k];
             _w2Transposed = new float[v * h];
         }
 
@@ -142,7 +143,7 @@ namespace MakemorePS.Core
                 BatchNormLayer.Backward(_dHAct, _xhat, _n, p.Gain, _inverseStd, g.Gain, g.Shift, _dHPre, _scratch1, _scratch2, _scratch3); // (N×H)
             }
 
-            LinearLayer.Backward(_embcat, p.W1, _dHPre, _n, k, h, g.W1, g.B1, _dEmbcat, Span<float>.Empty); // dW1 (K×H), db1 (H), dembcat (N×K)
+            LinearLayer.Backward(_embcat, p.W1, _dHPre, _n, k, h, g.W1, g.B1, _dEmbcat, _w1Transposed); // dW1 (K×H), db1 (H), dembcat (N×K)
             EmbeddingLayer.Backward(contexts, _dEmbcat, p.EmbeddingSize, g.C);                      // dC (V×d)
         }
     }
