@@ -184,6 +184,11 @@ namespace MakemorePS.Core.Tests
         [InlineData(5, 9)]
         [InlineData(1, 1)]
         [InlineData(0, 7)]
+        [InlineData(3, 8)]
+        [InlineData(4, 31)]
+        [InlineData(2, 32)]
+        [InlineData(3, 33)]
+        [InlineData(2, 65)]
         public void ColumnSumsEqualItsScalarLoop(int rows, int columns)
         {
             float[] matrix = Values(rows * columns, 10 + rows);
@@ -201,6 +206,119 @@ namespace MakemorePS.Core.Tests
 
             Assert.Throws<ArgumentException>(() => Kernels.ColumnSums(new float[7], new float[3]));
         }
+
+        // Row-by-column shapes: the MLP's, and column counts below, at and above one, two and four vectors (8 or 16 lanes).
+        public static readonly TheoryData<int, int> ColumnShapes = new TheoryData<int, int>
+        {
+            { 32, 200 }, { 32, 27 }, { 5, 1 }, { 3, 7 }, { 4, 8 }, { 5, 9 }, { 2, 15 }, { 3, 16 }, { 7, 17 }, { 2, 31 }, { 3, 33 },
+            { 4, 63 }, { 2, 64 }, { 3, 65 }, { 1, 129 }, { 0, 9 },
+        };
+
+        // Each column kernel does the scalar loop's float operations in the same order, so the results are identical.
+        [Theory]
+        [MemberData(nameof(ColumnShapes))]
+        public void ColumnSumsWithProductsEqualsItsScalarLoop(int rows, int columns)
+        {
+            float[] x = Values(rows * columns, 40 + columns), y = Values(rows * columns, 41 + columns);
+            float[] sums = Filled(columns), productSums = Filled(columns), scalarSums = new float[columns], scalarProducts = new float[columns];
+            Kernels.ColumnSumsWithProducts(x, y, sums, productSums);
+            ScalarMlpKernels.ColumnSumsWithProducts(x, y, scalarSums, scalarProducts);
+            Assert.Equal(scalarSums, sums);
+            Assert.Equal(scalarProducts, productSums);
+            for (int j = 0; j < columns; j++)
+            {
+                Assert.Equal(Enumerable.Range(0, rows).Sum(i => (double)x[(i * columns) + j] * y[(i * columns) + j]), scalarProducts[j], 1e-4);
+            }
+
+            Assert.Throws<ArgumentException>(() => Kernels.ColumnSumsWithProducts(x, new float[x.Length + 1], sums, productSums));
+        }
+
+        [Theory]
+        [MemberData(nameof(ColumnShapes))]
+        public void CenterColumnsEqualsItsScalarLoopAlsoInPlace(int rows, int columns)
+        {
+            float[] matrix = Values(rows * columns, 42 + columns), mean = Values(columns, 43 + columns);
+            float[] centered = Filled(rows * columns), squares = Filled(columns), scalarCentered = new float[rows * columns], scalarSquares = new float[columns];
+            Kernels.CenterColumns(matrix, mean, centered, squares);
+            ScalarMlpKernels.CenterColumns(matrix, mean, scalarCentered, scalarSquares);
+            Assert.Equal(scalarCentered, centered);
+            Assert.Equal(scalarSquares, squares);
+            for (int j = 0; j < columns; j++)
+            {
+                Assert.Equal(Enumerable.Range(0, rows).Sum(i => Math.Pow(matrix[(i * columns) + j] - mean[j], 2)), scalarSquares[j], 1e-3);
+            }
+
+            float[] inPlace = (float[])matrix.Clone();
+            Kernels.CenterColumns(inPlace, mean, inPlace, squares);
+            Assert.Equal(scalarCentered, inPlace);
+            Assert.Equal(scalarSquares, squares);
+        }
+
+        [Theory]
+        [MemberData(nameof(ColumnShapes))]
+        public void NormalizeColumnsEqualsItsScalarLoopAlsoInPlace(int rows, int columns)
+        {
+            float[] centered = Values(rows * columns, 44 + columns), inverse = Values(columns, 45 + columns);
+            float[] gain = Values(columns, 46 + columns), bias = Values(columns, 47 + columns);
+            float[] normalized = Filled(rows * columns), output = Filled(rows * columns), scalarNormalized = new float[rows * columns], scalarOutput = new float[rows * columns];
+            Kernels.NormalizeColumns(centered, inverse, gain, bias, normalized, output);
+            ScalarMlpKernels.NormalizeColumns(centered, inverse, gain, bias, scalarNormalized, scalarOutput);
+            Assert.Equal(scalarNormalized, normalized);
+            Assert.Equal(scalarOutput, output);
+            if (rows * columns > 0)
+            {
+                int last = (rows * columns) - 1;
+                Assert.Equal((centered[last] * inverse[columns - 1] * gain[columns - 1]) + bias[columns - 1], scalarOutput[last], 1e-4);
+            }
+
+            float[] inPlace = (float[])centered.Clone();
+            Kernels.NormalizeColumns(inPlace, inverse, gain, bias, inPlace, output);
+            Assert.Equal(scalarNormalized, inPlace);
+            Assert.Equal(scalarOutput, output);
+        }
+
+        [Theory]
+        [MemberData(nameof(ColumnShapes))]
+        public void BatchNormInputGradientEqualsItsScalarLoopAlsoInPlace(int rows, int columns)
+        {
+            float[] upstream = Values(rows * columns, 48 + columns), normalized = Values(rows * columns, 49 + columns);
+            float[] scale = Values(columns, 50 + columns), offset = Values(columns, 51 + columns), slope = Values(columns, 52 + columns);
+            float[] gradient = Filled(rows * columns), scalar = new float[rows * columns];
+            Kernels.BatchNormInputGradient(upstream, normalized, scale, offset, slope, gradient);
+            ScalarMlpKernels.BatchNormInputGradient(upstream, normalized, scale, offset, slope, scalar);
+            Assert.Equal(scalar, gradient);
+            if (rows * columns > 0)
+            {
+                Assert.Equal((upstream[0] * scale[0]) + offset[0] + (normalized[0] * slope[0]), scalar[0], 1e-4);
+            }
+
+            float[] inPlace = (float[])upstream.Clone();
+            Kernels.BatchNormInputGradient(inPlace, normalized, scale, offset, slope, inPlace);
+            Assert.Equal(scalar, inPlace);
+            Assert.Throws<ArgumentException>(() => Kernels.BatchNormInputGradient(upstream, normalized, scale, offset, new float[columns + 1], gradient));
+        }
+
+        [Theory]
+        [MemberData(nameof(ColumnShapes))]
+        public void AddToRowsEqualsItsScalarLoopAlsoInPlace(int rows, int columns)
+        {
+            float[] matrix = Values(rows * columns, 53 + columns), row = Values(columns, 54 + columns);
+            float[] sum = Filled(rows * columns), scalar = new float[rows * columns];
+            Kernels.AddToRows(matrix, row, sum);
+            ScalarMlpKernels.AddToRows(matrix, row, scalar);
+            Assert.Equal(scalar, sum);
+            if (rows * columns > 0)
+            {
+                Assert.Equal(matrix[(rows * columns) - 1] + row[columns - 1], scalar[(rows * columns) - 1]);
+            }
+
+            Kernels.AddToRows(matrix, row, matrix);
+            Assert.Equal(scalar, matrix);
+            Assert.Throws<ArgumentException>(() => Kernels.AddToRows(matrix, row, new float[matrix.Length + 1]));
+        }
+
+        // Every element must be written: a NaN left over fails the comparison.
+        private static float[] Filled(int length) => Enumerable.Repeat(float.NaN, length).ToArray();
 
         [Theory]
         [MemberData(nameof(NumericsKernelTests.OddLengths), MemberType = typeof(NumericsKernelTests))]

@@ -12,11 +12,7 @@ namespace MakemorePS.Core
             Kernels.MatrixMultiply(x, w, rows, inputs, outputs, y);
             if (!b.IsEmpty)
             {
-                for (int start = 0; start < y.Length; start += outputs)
-                {
-                    Span<float> row = y.Slice(start, outputs);
-                    Kernels.Add(row, b, row);
-                }
+                Kernels.AddToRows(y, b, y);
             }
         }
 
