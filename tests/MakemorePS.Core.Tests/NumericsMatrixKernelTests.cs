@@ -12,6 +12,7 @@ namespace MakemorePS.Core.Tests
         {
             { 32, 30, 200 }, { 32, 200, 27 }, { 200, 32, 27 }, { 30, 32, 200 }, { 32, 27, 200 }, { 32, 200, 30 },
             { 1, 1, 1 }, { 3, 5, 7 }, { 5, 17, 33 }, { 7, 9, 65 }, { 2, 31, 1 }, { 0, 4, 3 }, { 4, 0, 3 },
+            { 4, 3, 16 }, { 5, 6, 17 }, { 9, 2, 31 }, { 6, 5, 32 }, { 11, 4, 47 }, { 3, 7, 48 }, { 13, 3, 49 }, { 2, 2, 15 },
         };
 
         private static float[] Values(int length, long seed) => TrainingTestData.Gaussian(length, seed, 2.0);
@@ -109,6 +110,38 @@ namespace MakemorePS.Core.Tests
             var viaTranspose = new float[m * n];
             ScalarMlpKernels.MatrixMultiply(a, transposed, m, k, n, viaTranspose);
             AssertProductsClose(viaTranspose, scalar, magnitudes);
+        }
+
+        // The 512-bit path (taken where the CPU runs it at full speed) and the portable one sum every element in the same
+        // fused order, so they agree exactly; both must equal the scalar loop.
+        [Theory]
+        [MemberData(nameof(Shapes))]
+        public void MatrixProductsGiveTheSameResultsOnTheWideAndPortablePaths(int m, int k, int n)
+        {
+            float[] a = Values(m * k, 20), b = Values(k * n, 21), bRows = Values(m * n, 22), aRows = Values(m * k, 23);
+            var portable = new float[m * n];
+            var wide = new float[m * n];
+            var scalar = new float[m * n];
+            var magnitudes = new float[m * n];
+            portable.AsSpan().Fill(float.NaN);
+            Kernels.MatrixMultiply(a, b, m, k, n, portable, wide: false);
+            Kernels.MatrixMultiply(a, b, m, k, n, wide, wide: true);
+            ScalarMlpKernels.MatrixMultiply(a, b, m, k, n, scalar);
+            ScalarMlpKernels.MatrixMultiply(Absolute(a), Absolute(b), m, k, n, magnitudes);
+            Assert.Equal(portable, wide);
+            AssertProductsClose(scalar, portable, magnitudes);
+
+            var portableT = new float[k * n];
+            var wideT = new float[k * n];
+            var scalarT = new float[k * n];
+            var magnitudesT = new float[k * n];
+            portableT.AsSpan().Fill(float.NaN);
+            Kernels.MatrixMultiplyTransposedA(aRows, bRows, m, k, n, portableT, wide: false);
+            Kernels.MatrixMultiplyTransposedA(aRows, bRows, m, k, n, wideT, wide: true);
+            ScalarMlpKernels.MatrixMultiplyTransposedA(aRows, bRows, m, k, n, scalarT);
+            ScalarMlpKernels.MatrixMultiplyTransposedA(Absolute(aRows), Absolute(bRows), m, k, n, magnitudesT);
+            Assert.Equal(portableT, wideT);
+            AssertProductsClose(scalarT, portableT, magnitudesT);
         }
 
         [Fact]
