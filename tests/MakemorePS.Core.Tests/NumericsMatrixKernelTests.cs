@@ -350,6 +350,39 @@ namespace MakemorePS.Core.Tests
             Assert.Throws<ArgumentException>(() => Kernels.AddToRows(matrix, row, new float[matrix.Length + 1]));
         }
 
+        [Theory]
+        [MemberData(nameof(NumericsKernelTests.OddLengths), MemberType = typeof(NumericsKernelTests))]
+        public void BatchNormStdEqualsItsScalarLoopAndFlagsBadSigmas(int length)
+        {
+            float[] sums = Values(length, 55 + length).Select(v => v * v * 7f).ToArray();
+            float[] std = Filled(length), inverse = Filled(length), scalarStd = new float[length], scalarInverse = new float[length];
+            Assert.True(Kernels.BatchNormStd(sums, 1f / 31, 1e-5f, std, inverse));
+            Assert.True(ScalarMlpKernels.BatchNormStd(sums, 1f / 31, 1e-5f, scalarStd, scalarInverse));
+            Assert.Equal(scalarStd, std);
+            Assert.Equal(scalarInverse, inverse);
+            Assert.Equal(Math.Sqrt((sums[0] / 31.0) + 1e-5), scalarStd[0], 1e-5 * (1 + scalarStd[0]));
+
+            float[] inPlace = (float[])sums.Clone();
+            Assert.True(Kernels.BatchNormStd(inPlace, 1f / 31, 1e-5f, inPlace, inverse));
+            Assert.Equal(scalarStd, inPlace);
+
+            // A σ of 0, ∞ or NaN anywhere (in a vector or in the tail) makes the batch unusable.
+            foreach (float bad in new[] { 0f, float.PositiveInfinity, float.NaN, float.MaxValue })
+            {
+                foreach (int position in new[] { 0, length / 2, length - 1 })
+                {
+                    float[] copy = (float[])sums.Clone();
+                    copy[position] = bad;
+                    float epsilon = bad == 0f ? 0f : 1e-5f;
+                    bool expected = ScalarMlpKernels.BatchNormStd(copy, bad == float.MaxValue ? 2f : 1f / 31, epsilon, scalarStd, scalarInverse);
+                    Assert.False(expected, $"{bad} at {position}");
+                    Assert.Equal(expected, Kernels.BatchNormStd(copy, bad == float.MaxValue ? 2f : 1f / 31, epsilon, std, inverse));
+                }
+            }
+
+            Assert.Throws<ArgumentException>(() => Kernels.BatchNormStd(sums, 1f, 0f, new float[length + 1], inverse));
+        }
+
         // Every element must be written: a NaN left over fails the comparison.
         private static float[] Filled(int length) => Enumerable.Repeat(float.NaN, length).ToArray();
 
@@ -381,6 +414,8 @@ namespace MakemorePS.Core.Tests
         [InlineData(17, 9)]
         [InlineData(7, 33)]
         [InlineData(33, 7)]
+        [InlineData(8, 15)]
+        [InlineData(23, 8)]
         public void TransposeEqualsItsScalarLoop(int rows, int columns)
         {
             float[] source = Values(rows * columns, 14 + rows);

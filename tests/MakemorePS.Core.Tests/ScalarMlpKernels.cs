@@ -174,6 +174,20 @@ namespace MakemorePS.Core.Tests
             }
         }
 
+        internal static bool BatchNormStd(ReadOnlySpan<float> sumsOfSquares, float scale, float epsilon, Span<float> std, Span<float> inverseStd)
+        {
+            bool valid = true;
+            for (int j = 0; j < sumsOfSquares.Length; j++)
+            {
+                float sigma = (float)Math.Sqrt((sumsOfSquares[j] * scale) + epsilon);
+                std[j] = sigma;
+                inverseStd[j] = 1f / sigma;
+                valid &= sigma > 0f && !float.IsInfinity(sigma);
+            }
+
+            return valid;
+        }
+
         internal static float MaxMagnitude(ReadOnlySpan<float> x)
         {
             float max = 0f;

@@ -20,8 +20,8 @@ namespace MakemorePS.Core.Numerics
             CheckLengths(columns, offset.Length, nameof(offset));
             CheckLengths(columns, slope.Length, nameof(slope));
             CheckLengths(upstream.Length, destination.Length, nameof(destination));
+            int rows = columns == 0 ? 0 : upstream.Length / columns;
             int width = Vector<float>.Count;
-            int vectorEnd = columns - (columns % width);
             fixed (float* pu = upstream)
             fixed (float* pn = normalized)
             fixed (float* psc = scale)
@@ -29,19 +29,36 @@ namespace MakemorePS.Core.Numerics
             fixed (float* psl = slope)
             fixed (float* pd = destination)
             {
-                for (long start = 0; start < upstream.Length; start += columns)
+                // Two column vectors at a time, their coefficients held in registers down all the rows.
+                int j = 0;
+                for (; j + (2 * width) <= columns; j += 2 * width)
                 {
-                    int j = 0;
-                    for (; j < vectorEnd; j += width)
+                    Vector<float> c0 = Load(psc + j), c1 = Load(psc + j + width), o0 = Load(po + j), o1 = Load(po + j + width);
+                    Vector<float> s0 = Load(psl + j), s1 = Load(psl + j + width);
+                    for (long at = j, end = j + ((long)rows * columns); at < end; at += columns)
                     {
-                        Vector<float> affine = (Load(pu + start + j) * Load(psc + j)) + Load(po + j);
-                        Store(pd + start + j, (Load(pn + start + j) * Load(psl + j)) + affine);
+                        Vector<float> a0 = (Load(pu + at) * c0) + o0, a1 = (Load(pu + at + width) * c1) + o1;
+                        Store(pd + at, (Load(pn + at) * s0) + a0);
+                        Store(pd + at + width, (Load(pn + at + width) * s1) + a1);
                     }
+                }
 
-                    for (; j < columns; j++)
+                for (; j + width <= columns; j += width)
+                {
+                    Vector<float> c0 = Load(psc + j), o0 = Load(po + j), s0 = Load(psl + j);
+                    for (long at = j, end = j + ((long)rows * columns); at < end; at += columns)
                     {
-                        float affine = (pu[start + j] * psc[j]) + po[j];
-                        pd[start + j] = (pn[start + j] * psl[j]) + affine;
+                        Vector<float> a0 = (Load(pu + at) * c0) + o0;
+                        Store(pd + at, (Load(pn + at) * s0) + a0);
+                    }
+                }
+
+                for (; j < columns; j++)
+                {
+                    for (long at = j, end = j + ((long)rows * columns); at < end; at += columns)
+                    {
+                        float affine = (pu[at] * psc[j]) + po[j];
+                        pd[at] = (pn[at] * psl[j]) + affine;
                     }
                 }
             }

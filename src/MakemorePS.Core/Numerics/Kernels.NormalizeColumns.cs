@@ -20,8 +20,8 @@ namespace MakemorePS.Core.Numerics
             CheckLengths(columns, bias.Length, nameof(bias));
             CheckLengths(centered.Length, normalized.Length, nameof(normalized));
             CheckLengths(centered.Length, destination.Length, nameof(destination));
+            int rows = columns == 0 ? 0 : centered.Length / columns;
             int width = Vector<float>.Count;
-            int vectorEnd = columns - (columns % width);
             fixed (float* pc = centered)
             fixed (float* pi = inverseStd)
             fixed (float* pg = gain)
@@ -29,21 +29,40 @@ namespace MakemorePS.Core.Numerics
             fixed (float* pn = normalized)
             fixed (float* pd = destination)
             {
-                for (long start = 0; start < centered.Length; start += columns)
+                // Two column vectors at a time, their coefficients held in registers down all the rows.
+                int j = 0;
+                for (; j + (2 * width) <= columns; j += 2 * width)
                 {
-                    int j = 0;
-                    for (; j < vectorEnd; j += width)
+                    Vector<float> i0 = Load(pi + j), i1 = Load(pi + j + width), g0 = Load(pg + j), g1 = Load(pg + j + width);
+                    Vector<float> b0 = Load(pb + j), b1 = Load(pb + j + width);
+                    for (long at = j, end = j + ((long)rows * columns); at < end; at += columns)
                     {
-                        Vector<float> xhat = Load(pc + start + j) * Load(pi + j);
-                        Store(pn + start + j, xhat);
-                        Store(pd + start + j, (xhat * Load(pg + j)) + Load(pb + j));
+                        Vector<float> x0 = Load(pc + at) * i0, x1 = Load(pc + at + width) * i1;
+                        Store(pn + at, x0);
+                        Store(pn + at + width, x1);
+                        Store(pd + at, (x0 * g0) + b0);
+                        Store(pd + at + width, (x1 * g1) + b1);
                     }
+                }
 
-                    for (; j < columns; j++)
+                for (; j + width <= columns; j += width)
+                {
+                    Vector<float> i0 = Load(pi + j), g0 = Load(pg + j), b0 = Load(pb + j);
+                    for (long at = j, end = j + ((long)rows * columns); at < end; at += columns)
                     {
-                        float xhat = pc[start + j] * pi[j];
-                        pn[start + j] = xhat;
-                        pd[start + j] = (xhat * pg[j]) + pb[j];
+                        Vector<float> x0 = Load(pc + at) * i0;
+                        Store(pn + at, x0);
+                        Store(pd + at, (x0 * g0) + b0);
+                    }
+                }
+
+                for (; j < columns; j++)
+                {
+                    for (long at = j, end = j + ((long)rows * columns); at < end; at += columns)
+                    {
+                        float xhat = pc[at] * pi[j];
+                        pn[at] = xhat;
+                        pd[at] = (xhat * pg[j]) + pb[j];
                     }
                 }
             }

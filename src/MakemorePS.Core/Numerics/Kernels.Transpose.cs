@@ -9,8 +9,8 @@ namespace MakemorePS.Core.Numerics
     public static partial class Kernels
     {
         /// <summary>destination (columns×rows) = sourceᵀ, for a row-major source of rows×columns.</summary>
-        /// <remarks>With AVX, 8×8 blocks are transposed in registers (eight row loads, 24 shuffles, eight stores); the edges that
-        /// do not fill a block, and every element without AVX, are copied one at a time.</remarks>
+        /// <remarks>With AVX and both sizes at least 8, in 8×8 blocks transposed in registers (eight row loads, 24 shuffles,
+        /// eight stores), the last block of a row or column overlapping the one before; otherwise one element at a time.</remarks>
         /// <exception cref="ArgumentException">A span does not hold its matrix, or the two overlap.</exception>
         public static unsafe void Transpose(ReadOnlySpan<float> source, int rows, int columns, Span<float> destination)
         {
@@ -19,36 +19,37 @@ namespace MakemorePS.Core.Numerics
             fixed (float* from = source)
             fixed (float* to = destination)
             {
-                int blockedRows = 0, blockedColumns = 0;
 #if NET8_0_OR_GREATER
-                if (Avx.IsSupported)
+                if (Avx.IsSupported && rows >= 8 && columns >= 8)
                 {
-                    blockedRows = rows & ~7;
-                    blockedColumns = columns & ~7;
-                    for (int i = 0; i < blockedRows; i += 8)
+                    // Blocks at 0, 8, 16, … and, when 8 does not divide a size, one more flush with its end that overlaps
+                    // the one before: it rewrites some elements with the values they already hold.
+                    for (int i = 0; i < rows; i += 8)
                     {
-                        for (int j = 0; j < blockedColumns; j += 8)
+                        int blockRow = Math.Min(i, rows - 8);
+                        for (int j = 0; j < columns; j += 8)
                         {
-                            Transpose8x8(from + ((long)i * columns) + j, columns, to + ((long)j * rows) + i, rows);
+                            int blockColumn = Math.Min(j, columns - 8);
+                            Transpose8x8(from + ((long)blockRow * columns) + blockColumn, columns, to + ((long)blockColumn * rows) + blockRow, rows);
                         }
                     }
+
+                    return;
                 }
 #endif
-                // The columns right of the blocks (in the blocked rows), then the rows below them (all columns).
-                TransposeRange(from, rows, columns, to, 0, blockedRows, blockedColumns, columns);
-                TransposeRange(from, rows, columns, to, blockedRows, rows, 0, columns);
+                TransposeElements(from, rows, columns, to);
             }
         }
 
-        // destination[j, i] = source[i, j] for rows [rowStart, rowEnd) and columns [columnStart, columnEnd), one at a time.
-        private static unsafe void TransposeRange(float* from, int rows, int columns, float* to, int rowStart, int rowEnd, int columnStart, int columnEnd)
+        // destination[j, i] = source[i, j], one element at a time.
+        private static unsafe void TransposeElements(float* from, int rows, int columns, float* to)
         {
-            // Contiguous writes, strided reads: each destination row gathers part of one source column.
-            for (int j = columnStart; j < columnEnd; j++)
+            // Contiguous writes, strided reads: each destination row gathers one source column.
+            for (int j = 0; j < columns; j++)
             {
                 float* column = from + j;
                 float* row = to + ((long)j * rows);
-                for (int i = rowStart; i < rowEnd; i++)
+                for (int i = 0; i < rows; i++)
                 {
                     row[i] = column[(long)i * columns];
                 }

@@ -16,23 +16,13 @@ namespace MakemorePS.Core
         public static bool Forward(ReadOnlySpan<float> x, int rows, ReadOnlySpan<float> gain, ReadOnlySpan<float> bias, float epsilon,
             Span<float> mean, Span<float> std, Span<float> inverse, Span<float> xhat, Span<float> y)
         {
-            int h = mean.Length;
             Kernels.ColumnSums(x, mean);
             Kernels.Multiply(mean, 1f / rows, mean);
 
             // xhat holds x − μ first; std the column sums Σ(x − μ)².
             Kernels.CenterColumns(x, mean, xhat, std);
 
-            bool valid = true;
-            float unbiased = 1f / (rows - 1);
-            for (int j = 0; j < h; j++)
-            {
-                float sigma = (float)Math.Sqrt((std[j] * unbiased) + epsilon);
-                std[j] = sigma;
-                inverse[j] = 1f / sigma;
-                valid &= sigma > 0f && !float.IsInfinity(sigma);
-            }
-
+            bool valid = Kernels.BatchNormStd(std, 1f / (rows - 1), epsilon, std, inverse);
             Kernels.NormalizeColumns(xhat, inverse, gain, bias, xhat, y);
             return valid;
         }
