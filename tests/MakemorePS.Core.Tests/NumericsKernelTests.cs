@@ -103,6 +103,17 @@ namespace MakemorePS.Core.Tests
             Assert.Throws<ArgumentException>(() => Kernels.SoftmaxLogSumExpRows(x, logSumExps, new float[8]));
             Assert.Throws<ArgumentException>(() => Kernels.SoftmaxLogSumExpRows(x, new float[0], probabilities));
             Kernels.SoftmaxLogSumExpRows(ReadOnlySpan<float>.Empty, Span<float>.Empty, Span<float>.Empty);
+
+            // A NaN anywhere in a row of the MLP's width (in a vector or in the tail) gives that row a NaN loss, and only it.
+            foreach (int position in new[] { 0, 5, 8, 15, 16, 23, 24, 26 })
+            {
+                float[] logits = Values(3 * 27, 70 + position);
+                logits[27 + position] = float.NaN;
+                var lse = new float[3];
+                Kernels.SoftmaxLogSumExpRows(logits, lse, new float[3 * 27]);
+                Assert.False(float.IsNaN(lse[0]) || float.IsNaN(lse[2]), $"NaN at {position} leaked to another row");
+                Assert.True(float.IsNaN(lse[1]), $"NaN at {position} must show");
+            }
         }
 
         [Theory]
