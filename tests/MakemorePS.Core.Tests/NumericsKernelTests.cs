@@ -51,6 +51,72 @@ namespace MakemorePS.Core.Tests
         }
 
         [Theory]
+        [InlineData(32, 27)]
+        [InlineData(3, 1)]
+        [InlineData(5, 3)]
+        [InlineData(4, 8)]
+        [InlineData(3, 9)]
+        [InlineData(2, 16)]
+        [InlineData(3, 17)]
+        [InlineData(2, 33)]
+        [InlineData(1, 65)]
+        public void SoftmaxLogSumExpRowsEqualsItsScalarLoopPerRow(int rows, int columns)
+        {
+            float[] x = Values(rows * columns, 60 + columns);
+            var vectorized = Enumerable.Repeat(float.NaN, rows * columns).ToArray();
+            var logSumExps = Enumerable.Repeat(float.NaN, rows).ToArray();
+            Kernels.SoftmaxLogSumExpRows(x, logSumExps, vectorized);
+            for (int i = 0; i < rows; i++)
+            {
+                float[] row = x.Skip(i * columns).Take(columns).ToArray();
+                var scalar = new float[columns];
+                var perRow = new float[columns];
+                float lseScalar = ScalarKernels.SoftmaxLogSumExp(row, scalar);
+                float lsePerRow = Kernels.SoftmaxLogSumExp(row, perRow);
+                float[] batched = vectorized.Skip(i * columns).Take(columns).ToArray();
+                AssertAllClose(scalar, batched, 1e-5, 1e-12);
+                AssertClose(lseScalar, logSumExps[i], 1e-6, 1e-6);
+                Assert.Equal(1.0, batched.Sum(p => (double)p), 1e-5);
+
+                // Rows of a vector or more (the MLP's 27) get the same float operations as from the one-row kernel, so the
+                // MLP's losses do not change; shorter rows' exps may come from TensorPrimitives' scalar path there.
+                if (columns >= 8)
+                {
+                    Assert.Equal(perRow, batched);
+                    Assert.Equal(lsePerRow, logSumExps[i]);
+                }
+            }
+        }
+
+        [Fact]
+        public void SoftmaxLogSumExpRowsIsStableShowsNaNAndChecksShapes()
+        {
+            float[] x = { 1000f, 999f, -1000f, float.NaN, 1f, 2f, -88f, -87f, -89f };
+            var probabilities = new float[9];
+            var logSumExps = new float[3];
+            Kernels.SoftmaxLogSumExpRows(x, logSumExps, probabilities);
+            Assert.Equal(1000f + (float)Math.Log(1 + Math.Exp(-1)), logSumExps[0], 3);
+            Assert.Equal(1.0, probabilities.Take(3).Sum(p => (double)p), 1e-6);
+            Assert.True(float.IsNaN(logSumExps[1]), "a NaN logit must give a NaN loss");
+            Assert.Equal(-87f + (float)Math.Log(1 + Math.Exp(-1) + Math.Exp(-2)), logSumExps[2], 4);
+            Assert.Throws<ArgumentException>(() => Kernels.SoftmaxLogSumExpRows(x, new float[2], probabilities));
+            Assert.Throws<ArgumentException>(() => Kernels.SoftmaxLogSumExpRows(x, logSumExps, new float[8]));
+            Assert.Throws<ArgumentException>(() => Kernels.SoftmaxLogSumExpRows(x, new float[0], probabilities));
+            Kernels.SoftmaxLogSumExpRows(ReadOnlySpan<float>.Empty, Span<float>.Empty, Span<float>.Empty);
+
+            // A NaN anywhere in a row of the MLP's width (in a vector or in the tail) gives that row a NaN loss, and only it.
+            foreach (int position in new[] { 0, 5, 8, 15, 16, 23, 24, 26 })
+            {
+                float[] logits = Values(3 * 27, 70 + position);
+                logits[27 + position] = float.NaN;
+                var lse = new float[3];
+                Kernels.SoftmaxLogSumExpRows(logits, lse, new float[3 * 27]);
+                Assert.False(float.IsNaN(lse[0]) || float.IsNaN(lse[2]), $"NaN at {position} leaked to another row");
+                Assert.True(float.IsNaN(lse[1]), $"NaN at {position} must show");
+            }
+        }
+
+        [Theory]
         [MemberData(nameof(OddLengths))]
         public void DotEqualsItsScalarLoop(int length)
         {

@@ -107,6 +107,87 @@ namespace MakemorePS.Core.Tests
             }
         }
 
+        internal static void ColumnSumsWithProducts(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> sums, Span<float> productSums)
+        {
+            int columns = sums.Length;
+            for (int j = 0; j < columns; j++)
+            {
+                float s = 0f, p = 0f;
+                for (int start = j; start < x.Length; start += columns)
+                {
+                    s += y[start];
+                    p += x[start] * y[start];
+                }
+
+                sums[j] = s;
+                productSums[j] = p;
+            }
+        }
+
+        internal static void CenterColumns(ReadOnlySpan<float> matrix, ReadOnlySpan<float> mean, Span<float> centered, Span<float> sumsOfSquares)
+        {
+            int columns = mean.Length;
+            for (int j = 0; j < columns; j++)
+            {
+                float s = 0f;
+                for (int start = j; start < matrix.Length; start += columns)
+                {
+                    float d = matrix[start] - mean[j];
+                    centered[start] = d;
+                    s += d * d;
+                }
+
+                sumsOfSquares[j] = s;
+            }
+        }
+
+        internal static void NormalizeColumns(ReadOnlySpan<float> centered, ReadOnlySpan<float> inverseStd, ReadOnlySpan<float> gain, ReadOnlySpan<float> bias,
+            Span<float> normalized, Span<float> destination)
+        {
+            int columns = inverseStd.Length;
+            for (int i = 0; i < centered.Length; i++)
+            {
+                int j = i % columns;
+                float xhat = centered[i] * inverseStd[j];
+                normalized[i] = xhat;
+                destination[i] = (xhat * gain[j]) + bias[j];
+            }
+        }
+
+        internal static void BatchNormInputGradient(ReadOnlySpan<float> upstream, ReadOnlySpan<float> normalized, ReadOnlySpan<float> scale,
+            ReadOnlySpan<float> offset, ReadOnlySpan<float> slope, Span<float> destination)
+        {
+            int columns = scale.Length;
+            for (int i = 0; i < upstream.Length; i++)
+            {
+                int j = i % columns;
+                float affine = (upstream[i] * scale[j]) + offset[j];
+                destination[i] = (normalized[i] * slope[j]) + affine;
+            }
+        }
+
+        internal static void AddToRows(ReadOnlySpan<float> matrix, ReadOnlySpan<float> row, Span<float> destination)
+        {
+            for (int i = 0; i < matrix.Length; i++)
+            {
+                destination[i] = matrix[i] + row[i % row.Length];
+            }
+        }
+
+        internal static bool BatchNormStd(ReadOnlySpan<float> sumsOfSquares, float scale, float epsilon, Span<float> std, Span<float> inverseStd)
+        {
+            bool valid = true;
+            for (int j = 0; j < sumsOfSquares.Length; j++)
+            {
+                float sigma = (float)Math.Sqrt((sumsOfSquares[j] * scale) + epsilon);
+                std[j] = sigma;
+                inverseStd[j] = 1f / sigma;
+                valid &= sigma > 0f && !float.IsInfinity(sigma);
+            }
+
+            return valid;
+        }
+
         internal static float MaxMagnitude(ReadOnlySpan<float> x)
         {
             float max = 0f;

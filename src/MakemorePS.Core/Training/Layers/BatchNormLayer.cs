@@ -16,36 +16,14 @@ namespace MakemorePS.Core
         public static bool Forward(ReadOnlySpan<float> x, int rows, ReadOnlySpan<float> gain, ReadOnlySpan<float> bias, float epsilon,
             Span<float> mean, Span<float> std, Span<float> inverse, Span<float> xhat, Span<float> y)
         {
-            int h = mean.Length;
             Kernels.ColumnSums(x, mean);
             Kernels.Multiply(mean, 1f / rows, mean);
 
-            // xhat holds x − μ first; std accumulates Σ(x − μ)² per column.
-            std.Clear();
-            for (int start = 0; start < x.Length; start += h)
-            {
-                Span<float> diff = xhat.Slice(start, h);
-                Kernels.Subtract(x.Slice(start, h), mean, diff);
-                Kernels.MultiplyAdd(diff, diff, std, std);
-            }
+            // xhat holds x − μ first; std the column sums Σ(x − μ)².
+            Kernels.CenterColumns(x, mean, xhat, std);
 
-            bool valid = true;
-            float unbiased = 1f / (rows - 1);
-            for (int j = 0; j < h; j++)
-            {
-                float sigma = (float)Math.Sqrt((std[j] * unbiased) + epsilon);
-                std[j] = sigma;
-                inverse[j] = 1f / sigma;
-                valid &= sigma > 0f && !float.IsInfinity(sigma);
-            }
-
-            for (int start = 0; start < x.Length; start += h)
-            {
-                Span<float> row = xhat.Slice(start, h);
-                Kernels.Multiply(row, inverse, row);
-                Kernels.MultiplyAdd(row, gain, bias, y.Slice(start, h));
-            }
-
+            bool valid = Kernels.BatchNormStd(std, 1f / (rows - 1), epsilon, std, inverse);
+            Kernels.NormalizeColumns(xhat, inverse, gain, bias, xhat, y);
             return valid;
         }
 
@@ -64,13 +42,7 @@ namespace MakemorePS.Core
         public static void Backward(ReadOnlySpan<float> dy, ReadOnlySpan<float> xhat, int rows, ReadOnlySpan<float> gain, ReadOnlySpan<float> inverseStd,
             Span<float> dGain, Span<float> dBias, Span<float> dx, Span<float> scale, Span<float> offset, Span<float> slope)
         {
-            int h = dBias.Length;
-            Kernels.ColumnSums(dy, dBias);
-            dGain.Clear();
-            for (int start = 0; start < dy.Length; start += h)
-            {
-                Kernels.MultiplyAdd(xhat.Slice(start, h), dy.Slice(start, h), dGain, dGain);
-            }
+            Kernels.ColumnSumsWithProducts(xhat, dy, dBias, dGain);
 
             // dx = dy·scale + offset + xhat·slope, with scale = gain/σ, offset = −scale·dBias/N, slope = −scale·dGain/(N − 1).
             Kernels.Multiply(gain, inverseStd, scale);
@@ -78,12 +50,7 @@ namespace MakemorePS.Core
             Kernels.Multiply(offset, -1f / rows, offset);
             Kernels.Multiply(scale, dGain, slope);
             Kernels.Multiply(slope, -1f / (rows - 1), slope);
-            for (int start = 0; start < dy.Length; start += h)
-            {
-                Span<float> row = dx.Slice(start, h);
-                Kernels.MultiplyAdd(dy.Slice(start, h), scale, offset, row);
-                Kernels.MultiplyAdd(xhat.Slice(start, h), slope, row, row);
-            }
+            Kernels.BatchNormInputGradient(dy, xhat, scale, offset, slope, dx);
         }
     }
 }

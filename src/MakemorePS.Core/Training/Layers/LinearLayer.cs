@@ -12,17 +12,14 @@ namespace MakemorePS.Core
             Kernels.MatrixMultiply(x, w, rows, inputs, outputs, y);
             if (!b.IsEmpty)
             {
-                for (int start = 0; start < y.Length; start += outputs)
-                {
-                    Span<float> row = y.Slice(start, outputs);
-                    Kernels.Add(row, b, row);
-                }
+                Kernels.AddToRows(y, b, y);
             }
         }
 
         /// <summary>
         /// From dy (N×out): dW (in×out) = xᵀ·dy; db (out) = Σ_n dy (skipped when empty); dx (N×in) = dy·Wᵀ (skipped when
-        /// empty). With wTransposed (out×in scratch) dx is computed as dy·(Wᵀ copied), which is faster when out is small.
+        /// empty), computed as dy·(Wᵀ copied into wTransposed, out×in scratch): at the MLP's sizes the copy (8×8 register
+        /// blocks) and a row-broadcast product beat row-by-row dot products.
         /// </summary>
         public static void Backward(ReadOnlySpan<float> x, ReadOnlySpan<float> w, ReadOnlySpan<float> dy, int rows, int inputs, int outputs,
             Span<float> dW, Span<float> db, Span<float> dx, Span<float> wTransposed)
@@ -33,14 +30,10 @@ namespace MakemorePS.Core
                 Kernels.ColumnSums(dy, db);
             }
 
-            if (!dx.IsEmpty && !wTransposed.IsEmpty)
+            if (!dx.IsEmpty)
             {
                 Kernels.Transpose(w, inputs, outputs, wTransposed);
                 Kernels.MatrixMultiply(dy, wTransposed, rows, outputs, inputs, dx);
-            }
-            else if (!dx.IsEmpty)
-            {
-                Kernels.MatrixMultiplyTransposedB(dy, w, rows, outputs, inputs, dx);
             }
         }
     }

@@ -16,8 +16,8 @@ namespace MakemorePS.Core
     {
         private readonly MlpParameters _p;
         private readonly int _n;
-        private readonly float[] _embcat, _hPre, _mean, _std, _inverseStd, _xhat, _hAct, _h, _logits, _probabilities;
-        private readonly float[] _dLogits, _dH, _dHAct, _dHPre, _dEmbcat, _scratch1, _scratch2, _scratch3, _w2Transposed;
+        private readonly float[] _embcat, _hPre, _mean, _std, _inverseStd, _xhat, _hAct, _h, _logits, _logSumExps, _probabilities;
+        private readonly float[] _dLogits, _dH, _dHAct, _dHPre, _dEmbcat, _scratch1, _scratch2, _scratch3, _w1Transposed, _w2Transposed;
 
         public MlpNetwork(MlpParameters parameters, int batchSize)
         {
@@ -34,6 +34,7 @@ namespace MakemorePS.Core
             _hAct = parameters.BatchNorm ? new float[batchSize * h] : _hPre;
             _h = new float[batchSize * h];
             _logits = new float[batchSize * v];
+            _logSumExps = new float[batchSize];
             _probabilities = new float[batchSize * v];
             _dLogits = new float[batchSize * v];
             _dH = new float[batchSize * h];
@@ -43,6 +44,7 @@ namespace MakemorePS.Core
             _scratch1 = new float[h];
             _scratch2 = new float[h];
             _scratch3 = new float[h];
+            _w1Transposed = new float[h * k];
             _w2Transposed = new float[v * h];
         }
 
@@ -99,7 +101,7 @@ namespace MakemorePS.Core
 
             Kernels.Tanh(_hAct, _h);                                                                 // (N×H)
             LinearLayer.Forward(_h, p.W2, p.B2, _n, h, v, _logits);                                // (N×H)·(H×V) → (N×V)
-            return SoftmaxCrossEntropy.Forward(_logits, targets, v, _probabilities);
+            return SoftmaxCrossEntropy.Forward(_logits, targets, v, _logSumExps, _probabilities);
         }
 
         /// <summary>
@@ -142,7 +144,7 @@ namespace MakemorePS.Core
                 BatchNormLayer.Backward(_dHAct, _xhat, _n, p.Gain, _inverseStd, g.Gain, g.Shift, _dHPre, _scratch1, _scratch2, _scratch3); // (N×H)
             }
 
-            LinearLayer.Backward(_embcat, p.W1, _dHPre, _n, k, h, g.W1, g.B1, _dEmbcat, Span<float>.Empty); // dW1 (K×H), db1 (H), dembcat (N×K)
+            LinearLayer.Backward(_embcat, p.W1, _dHPre, _n, k, h, g.W1, g.B1, _dEmbcat, _w1Transposed); // dW1 (K×H), db1 (H), dembcat (N×K)
             EmbeddingLayer.Backward(contexts, _dEmbcat, p.EmbeddingSize, g.C);                      // dC (V×d)
         }
     }

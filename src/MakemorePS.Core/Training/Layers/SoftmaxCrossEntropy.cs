@@ -6,15 +6,17 @@ namespace MakemorePS.Core
     /// <summary>F.cross_entropy(logits, Y): the mean over the batch of −log softmax(logits)[y], computed stably.</summary>
     internal static class SoftmaxCrossEntropy
     {
-        /// <summary>probabilities (N×V) = softmax of each logits row (N×V); returns mean_n (logsumexp(row n) − logits[n, y_n]).</summary>
-        public static double Forward(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, int v, Span<float> probabilities)
+        /// <summary>
+        /// probabilities (N×V) = softmax of each logits row (N×V); returns mean_n (logsumexp(row n) − logits[n, y_n]).
+        /// logSumExps (N) is scratch.
+        /// </summary>
+        public static double Forward(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, int v, Span<float> logSumExps, Span<float> probabilities)
         {
+            Kernels.SoftmaxLogSumExpRows(logits, logSumExps, probabilities);
             double total = 0.0;
             for (int n = 0; n < targets.Length; n++)
             {
-                ReadOnlySpan<float> row = logits.Slice(n * v, v);
-                float logSumExp = Kernels.SoftmaxLogSumExp(row, probabilities.Slice(n * v, v));
-                total += logSumExp - row[targets[n]];
+                total += logSumExps[n] - logits[(n * v) + targets[n]];
             }
 
             return total / targets.Length;
