@@ -42,24 +42,6 @@ namespace MakemorePS.Core.Tests
             }
         }
 
-        /// <summary>destination (m×n) = a · bᵀ, a m×k, b n×k.</summary>
-        internal static void MatrixMultiplyTransposedB(ReadOnlySpan<float> a, ReadOnlySpan<float> b, int m, int k, int n, Span<float> destination)
-        {
-            for (int i = 0; i < m; i++)
-            {
-                for (int j = 0; j < n; j++)
-                {
-                    float sum = 0f;
-                    for (int q = 0; q < k; q++)
-                    {
-                        sum += a[(i * k) + q] * b[(j * k) + q];
-                    }
-
-                    destination[(i * n) + j] = sum;
-                }
-            }
-        }
-
         internal static void Tanh(ReadOnlySpan<float> x, Span<float> destination)
         {
             for (int i = 0; i < x.Length; i++)
