@@ -78,7 +78,7 @@ namespace MakemorePS.Core.Tests
             }
 
             MlpModel small = MlpTrainer.Train(Names, Options(1));
-            MlpModel model = new MlpModel(small.Vocabulary, small.Parameters, small.TrainingSettings, small.TrainingNames, 200_000, 2.0, 2.1, MlpGeneratorState.Torch(2147483647, 6_400_043), history.ToArray());
+            MlpModel model = new MlpModel(small.Vocabulary, small.Parameters, small.TrainingSettings, small.TrainingNames, 200_000, 2.0, 2.1, TorchGeneratorState.Of(new TorchGenerator(2147483647)), history.ToArray());
             int bytes = Encoding.UTF8.GetByteCount(ModelFile.ToJson(model)) - Encoding.UTF8.GetByteCount(ModelFile.ToJson(small));
             Assert.Equal(1796, model.LossHistory.Count);
             Assert.True(bytes < 160_000, $"the history takes {bytes:N0} bytes");
@@ -183,6 +183,7 @@ namespace MakemorePS.Core.Tests
             MlpModel inTwoLegs = new MlpTrainer(model.TrainingNames, options, (MlpModel)ModelFile.FromJson(halfway)).Train().Model;
             Assert.Equal(continued.GetParameter("W1", out _, out _), inTwoLegs.GetParameter("W1", out _, out _));
             Assert.Equal(continued.LossHistory.Select(r => r.Loss), inTwoLegs.LossHistory.Select(r => r.Loss));
+            Assert.Equal(2.22123265266418, continued.FinalLoss!.Value, 12); // what MakemorePS before format 3 continued to, on this machine
 
             // A format 2 file whose PCG32 increment is even cannot be from a generator.
             string json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "mlp-format2.json"));
@@ -190,6 +191,8 @@ namespace MakemorePS.Core.Tests
             Assert.True(increment.Success);
             string even = json.Replace(increment.Value, $"\"generatorIncrement\": \"{increment.Groups[1].Value}{(Convert.ToInt32(increment.Groups[2].Value, 16) & ~1):x}\"");
             Assert.Contains("generatorIncrement", Assert.Throws<ModelFormatException>(() => ModelFile.FromJson(even)).Message);
+            string notHex = json.Replace(increment.Value, "\"generatorIncrement\": \"not hexadecimal!\"");
+            Assert.Contains("16 hexadecimal digits", Assert.Throws<ModelFormatException>(() => ModelFile.FromJson(notHex)).Message);
         }
 
         [Fact]
@@ -227,7 +230,10 @@ namespace MakemorePS.Core.Tests
         [InlineData("\"formatVersion\": 3", "\"formatVersion\": 4", "newer MakemorePS")]
         [InlineData("\"formatVersion\": 3", "\"formatVersion\": 1", "format version 2 to 3")]
         [InlineData("\"generator\": \"PyTorch\"", "\"generator\": \"NumPy\"", "trainingState.generator")]
-        [InlineData("\"generatorDraws\": ", "\"generatorDraws\": -", "generatorDraws")]
+        [InlineData("\"generatorIndex\": ", "\"generatorIndex\": 625, \"indexWas\": ", "generatorIndex")]
+        [InlineData("\"generatorWords\": \"", "\"generatorWords\": \"!", "generatorWords")]
+        [InlineData("\"generatorWords\": \"", "\"generatorWords\": \"AAAA", "generatorWords")]
+        [InlineData("\"generator\": \"PyTorch\"", "\"generator\": \"Pcg32\"", "generatorState")]
         [InlineData("\"generatorSeed\": ", "\"generatorSeed\": 0.5, \"seedWas\": ", "generatorSeed")]
         [InlineData("\"hiddenSize\": 24", "\"hiddenSize\": 25", "parameters.W1")]
         [InlineData("\"batchNorm\": true", "\"batchNorm\": false", "parameters.b1")]

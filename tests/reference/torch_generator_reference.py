@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
-"""Writes torch_generator_reference.txt: what PyTorch's own CPU generator draws, for TorchGeneratorTests.
+"""Writes torch_generator_reference.txt: what PyTorch's own CPU generator draws, for SamplingTorchGeneratorTests.
 
-Two runs, each from torch.Generator().manual_seed(seed):
+Three runs, each from torch.Generator().manual_seed(seed), then the lecture's initial weights:
   * seed 2147483647, the lecture's MLP start: randn (27, 10), (30, 200), (200, 27), (27,) as C, W1, W2, b2 are drawn,
     then three torch.randint(0, 182625, (32,)) mini-batches, then randn (5,) and (3,) (small tensors: the scalar path
     and its kept Box-Muller value);
-  * seed 7: randn (16,), (1,), (17,): a size 16 divides, a lone scalar draw, and one redrawn tail.
+  * seed 7: randn (16,), (1,), (17,): a size 16 divides, a lone scalar draw, and one redrawn tail;
+  * seed -5 (PyTorch takes a negative seed's two's complement): randn (40,) and randint(0, 1000, (8,));
   * the lecture's part 3 start with BatchNorm for a vocabulary of 27 (seed 2147483647): C, W1 * (5/3) / 30**0.5,
     W2 * 0.01 and b2 * 0, each as "init <name> <count>" and the SHA-256 of its float32 bytes (little-endian, row-major).
 Each line: "randn <count>" or "randint <bound> <count>", then the values, 16 a line: randn values as the 8 hex digits
@@ -26,6 +27,7 @@ RUNS = [
                   ("randint", 182625, 32), ("randint", 182625, 32), ("randint", 182625, 32),
                   ("randn", 5), ("randn", 3)]),
     (7, [("randn", 16), ("randn", 1), ("randn", 17)]),
+    (-5, [("randn", 40), ("randint", 1000, 8)]),
 ]
 
 

@@ -1,3 +1,6 @@
+using System;
+using System.Buffers.Binary;
+
 namespace MakemorePS.Core
 {
     /// <summary>
@@ -7,9 +10,10 @@ namespace MakemorePS.Core
     /// "vocabulary", "architecture" {blockSize, embeddingSize, hiddenSize, batchNorm}, "parameters" {C: V rows of d,
     /// W1: B·d rows of H, b1 or bngain and bnbias: H values, W2: H rows of V, b2: V values; the lecture's layouts},
     /// "batchNormRunning" {mean, std: H values each; with BatchNorm only}, "trainingSettings" (every option),
-    /// "trainingState" {steps, finalLoss, devLoss (measured at the last step, else null), generator ("PyTorch": generatorSeed
-    /// and generatorDraws, the 32-bit outputs drawn since seeding; "Pcg32", models first saved in format 2: generatorState
-    /// and generatorIncrement, 16 hex digits each)},
+    /// "trainingState" {steps, finalLoss, devLoss (measured at the last step, else null), generator ("PyTorch": generatorSeed,
+    /// generatorWords, the engine's 624 MT19937 words as base64 of their little-endian bytes, and generatorIndex, its
+    /// position in them; "Pcg32", models first saved in format 2: generatorState and generatorIncrement, 16 hex digits
+    /// each)},
     /// "lossHistory" {step, loss, learningRate, devLoss (null where not measured)}, "activationStatistics" {step, layer,
     /// mean, std, saturatedFraction} and "gradientStatistics" {step, parameter, gradientMean, gradientStd, dataStd,
     /// gradientToDataRatio, updateToDataRatioLog10} (records column by column: one array per field; a gradient record's
@@ -38,6 +42,18 @@ namespace MakemorePS.Core
 
         /// <summary>"trainingState.generator" of models whose batches come from PyTorch's generator.</summary>
         internal const string TorchGenerator = "PyTorch";
+
+        /// <summary>The little-endian bytes of MT19937 state words, as "generatorWords" holds them in base64.</summary>
+        internal static byte[] WordBytes(ReadOnlySpan<uint> words)
+        {
+            var bytes = new byte[4 * words.Length];
+            for (int i = 0; i < words.Length; i++)
+            {
+                BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(4 * i), words[i]);
+            }
+
+            return bytes;
+        }
 
         /// <summary>"trainingState.generator" of models first saved in format 2, whose batches come from PCG32.</summary>
         internal const string Pcg32Generator = "Pcg32";

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
@@ -85,10 +86,29 @@ namespace MakemorePS.Core
             if (generator == MlpModelFormat.TorchGenerator)
             {
                 JsonElement seed = Required(state, "generatorSeed", JsonValueKind.Number, "trainingState");
-                JsonElement draws = Required(state, "generatorDraws", JsonValueKind.Number, "trainingState");
-                return MlpGeneratorState.Torch(
-                    seed.TryGetInt64(out long seedValue) ? seedValue : throw new ModelFormatException($"\"trainingState.generatorSeed\" is {seed.GetRawText()}; it must be a whole number."),
-                    draws.TryGetInt64(out long drawCount) && drawCount >= 0 ? drawCount : throw new ModelFormatException($"\"trainingState.generatorDraws\" is {draws.GetRawText()}; it must be a whole number of 0 or more."));
+                long seedValue = seed.TryGetInt64(out long value) ? value : throw new ModelFormatException($"\"trainingState.generatorSeed\" is {seed.GetRawText()}; it must be a whole number.");
+                string text = Required(state, "generatorWords", JsonValueKind.String, "trainingState").GetString()!;
+                byte[] bytes = TryFromBase64(text) ?? throw new ModelFormatException("\"trainingState.generatorWords\" is not base64.");
+                if (bytes.Length != 4 * Mt19937.StateWords)
+                {
+                    throw new ModelFormatException($"\"trainingState.generatorWords\" holds {bytes.Length} bytes; an MT19937 state is {4 * Mt19937.StateWords}.");
+                }
+
+                var words = new uint[Mt19937.StateWords];
+                for (int i = 0; i < words.Length; i++)
+                {
+                    words[i] = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(4 * i));
+                }
+
+                int index = ReadInt32(state, "generatorIndex", "trainingState");
+                try
+                {
+                    return new TorchGeneratorState(seedValue, words, index);
+                }
+                catch (ArgumentException error)
+                {
+                    throw new ModelFormatException($"\"trainingState.generatorWords\" and \"generatorIndex\" are not a generator's state: {error.Message}", error);
+                }
             }
 
             if (generator != MlpModelFormat.Pcg32Generator)
@@ -99,8 +119,20 @@ namespace MakemorePS.Core
             ulong generatorState = ReadHex(state, "generatorState");
             ulong generatorIncrement = ReadHex(state, "generatorIncrement");
             return (generatorIncrement & 1UL) == 1
-                ? MlpGeneratorState.Pcg32(generatorState, generatorIncrement)
+                ? new Pcg32GeneratorState(generatorState, generatorIncrement)
                 : throw new ModelFormatException("\"trainingState.generatorIncrement\" is even; a PCG32 increment is always odd.");
+        }
+
+        private static byte[]? TryFromBase64(string text)
+        {
+            try
+            {
+                return Convert.FromBase64String(text);
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
         }
 
         // Files written before "devLoss" meant the dev loss at the last step may hold an earlier step's: the history,

@@ -59,19 +59,21 @@ namespace MakemorePS.Core
             writer.WriteNumber("steps", model.Steps);
             WriteOptionalReal(writer, "finalLoss", model.FinalLoss);
             WriteOptionalReal(writer, "devLoss", model.DevLoss);
-            MlpGeneratorState generator = model.Generator;
-            if (generator.IsPcg32)
+            if (model.Generator is Pcg32GeneratorState pcg32)
             {
                 writer.WriteString("generator", MlpModelFormat.Pcg32Generator);
-                writer.WriteString("generatorState", generator.Pcg32State.ToString("x16", CultureInfo.InvariantCulture));
-                writer.WriteString("generatorIncrement", generator.Pcg32Increment.ToString("x16", CultureInfo.InvariantCulture));
+                writer.WriteString("generatorState", pcg32.State.ToString("x16", CultureInfo.InvariantCulture));
+                writer.WriteString("generatorIncrement", pcg32.Increment.ToString("x16", CultureInfo.InvariantCulture));
             }
             else
             {
+                var torch = (TorchGeneratorState)model.Generator;
                 writer.WriteString("generator", MlpModelFormat.TorchGenerator);
-                writer.WriteNumber("generatorSeed", generator.Seed);
-                writer.WriteNumber("generatorDraws", generator.Draws);
+                writer.WriteNumber("generatorSeed", torch.Seed);
+                writer.WriteString("generatorWords", Convert.ToBase64String(MlpModelFormat.WordBytes(torch.Words)));
+                writer.WriteNumber("generatorIndex", torch.Index);
             }
+
             writer.WriteEndObject();
 
             WriteRecords(writer, model);

@@ -9,10 +9,39 @@ namespace MakemorePS.Core.Numerics
     /// </summary>
     internal static class TorchFloatMath
     {
+        /// <summary>How many values <see cref="NormalsFromUniforms"/> turns into normals at a time.</summary>
+        public const int NormalBlock = 16;
+
         private const float SquareRootOfHalf = 0.707106781186547524f;
         private const float FourOverPi = 1.27323954473516f;
 
-        /// <summary>ln x for x in (0, 1] (Cephes logf: x = m·2^e with m in [√½, √2), a degree-9 polynomial in m − 1).</summary>
+        /// <summary>
+        /// 16 standard normals from 16 uniforms in [0, 1), in place, as PyTorch's normal_fill_16_AVX2 makes them: radius
+        /// √(−2 ln(1 − u)) from the first half, angle 2π·u (in float) from the second, cosines first, sines second.
+        /// </summary>
+        /// <exception cref="ArgumentException">The span does not hold exactly <see cref="NormalBlock"/> values.</exception>
+        public static void NormalsFromUniforms(Span<float> block)
+        {
+            if (block.Length != NormalBlock)
+            {
+                throw new ArgumentException($"Box–Muller here works on blocks of {NormalBlock} values, not {block.Length}.", nameof(block));
+            }
+
+            const int Half = NormalBlock / 2;
+            const float TwoPi = (float)(2.0 * Math.PI);
+            for (int j = 0; j < Half; j++)
+            {
+                float radius = (float)Math.Sqrt(-2f * Log(1f - block[j]));
+                (float sine, float cosine) = SinCos(TwoPi * block[j + Half]);
+                block[j] = radius * cosine;
+                block[j + Half] = radius * sine;
+            }
+        }
+
+        /// <summary>
+        /// ln x for normal floats x in [2^-126, 1], the range 1 − u takes in torch.randn (Cephes logf: x = m·2^e with m
+        /// in [√½, √2), a degree-9 polynomial in m − 1; subnormal inputs are not handled).
+        /// </summary>
         public static float Log(float x)
         {
             int bits = FloatBits(x);
@@ -79,7 +108,7 @@ namespace MakemorePS.Core.Numerics
             return (negativeSine ? -s : s, negativeCosine ? -c : c);
         }
 
-        /// <summary>a·b + c rounded once, as the FMA instruction computes it.</summary>
+        /// <summary>a·b + c rounded once, as the FMA instruction computes it (in software only for results in the normal range).</summary>
         public static float FusedMultiplyAdd(float a, float b, float c)
         {
 #if NET8_0_OR_GREATER

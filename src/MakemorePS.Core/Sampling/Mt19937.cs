@@ -49,6 +49,57 @@ namespace MakemorePS.Core
             return generator;
         }
 
+        /// <summary>The number of 32-bit words in the state (<see cref="CopyState"/>).</summary>
+        public const int StateWords = StateSize;
+
+        /// <summary>
+        /// A generator that continues exactly where one with this state was: <paramref name="words"/> and
+        /// <paramref name="index"/> as <see cref="CopyState"/> gave them.
+        /// </summary>
+        /// <exception cref="ArgumentException">There are not <see cref="StateWords"/> words, they are all 0, or the index is outside 0 to 624.</exception>
+        public static Mt19937 FromState(ReadOnlySpan<uint> words, int index)
+        {
+            if (words.Length != StateSize)
+            {
+                throw new ArgumentException($"An MT19937 state has {StateSize} words, not {words.Length}.", nameof(words));
+            }
+
+            if (index < 0 || index > StateSize)
+            {
+                throw new ArgumentException($"An MT19937 position is 0 to {StateSize}, not {index}.", nameof(index));
+            }
+
+            // The top bit of word 0 and the other 623 words make the 19937-bit state; all zero never leaves zero.
+            bool zero = (words[0] & UpperMask) == 0;
+            for (int i = 1; zero && i < StateSize; i++)
+            {
+                zero = words[i] == 0;
+            }
+
+            if (zero)
+            {
+                throw new ArgumentException("An MT19937 state of all zero bits is not from a generator.", nameof(words));
+            }
+
+            var generator = new Mt19937();
+            words.CopyTo(generator._state);
+            generator._index = index;
+            return generator;
+        }
+
+        /// <summary>Copies the 624 state words to <paramref name="destination"/> and returns the position within them.</summary>
+        /// <exception cref="ArgumentException"><paramref name="destination"/> does not hold <see cref="StateWords"/> words.</exception>
+        public int CopyState(Span<uint> destination)
+        {
+            if (destination.Length != StateSize)
+            {
+                throw new ArgumentException($"An MT19937 state has {StateSize} words, not {destination.Length}.", nameof(destination));
+            }
+
+            _state.AsSpan().CopyTo(destination);
+            return _index;
+        }
+
         /// <summary>The next 32 uniformly distributed bits (MT19937's genrand_int32).</summary>
         public uint NextUInt32()
         {

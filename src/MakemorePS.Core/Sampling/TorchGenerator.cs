@@ -19,54 +19,42 @@ namespace MakemorePS.Core
     /// logf, sinf and cosf for the large tensors, which differ in the last bits.)
     /// </para>
     /// <para>
-    /// <see cref="Draws"/> counts the 32-bit outputs used, which with <see cref="Seed"/> is all that <see cref="Resume"/>
-    /// needs to continue the integer stream. A kept Box–Muller value is not part of that state.
+    /// <see cref="CopyState"/> and <see cref="FromState"/> save and restore the engine, all that drawing integers
+    /// depends on. A kept Box–Muller value is not part of that state.
     /// </para>
     /// <para>Not thread-safe: give each thread its own generator.</para>
     /// </remarks>
     public sealed class TorchGenerator
     {
-        private const int NormalBlock = 16;
+        private const int NormalBlock = TorchFloatMath.NormalBlock;
         private readonly Mt19937 _engine;
         private double? _nextNormal;
 
         /// <summary>Seeds the generator as <c>torch.Generator().manual_seed(seed)</c> does.</summary>
         public TorchGenerator(long seed)
+            : this(seed, Mt19937.FromInitGenRand(unchecked((uint)seed)))
+        {
+        }
+
+        private TorchGenerator(long seed, Mt19937 engine)
         {
             Seed = seed;
-            _engine = Mt19937.FromInitGenRand(unchecked((uint)seed));
+            _engine = engine;
         }
 
         /// <summary>The seed it was made with.</summary>
         public long Seed { get; }
 
-        /// <summary>How many 32-bit outputs it has drawn since seeding.</summary>
-        public long Draws { get; private set; }
+        /// <summary>Copies the engine's 624 state words to <paramref name="destination"/> and returns the position within them.</summary>
+        /// <exception cref="ArgumentException"><paramref name="destination"/> does not hold <see cref="Mt19937.StateWords"/> words.</exception>
+        public int CopyState(Span<uint> destination) => _engine.CopyState(destination);
 
-        /// <summary>A generator seeded with <paramref name="seed"/> that has already drawn <paramref name="draws"/> 32-bit outputs.</summary>
-        /// <exception cref="ArgumentOutOfRangeException"><paramref name="draws"/> is negative.</exception>
-        public static TorchGenerator Resume(long seed, long draws)
-        {
-            if (draws < 0)
-            {
-                throw new ArgumentOutOfRangeException(nameof(draws), draws, "The number of draws must be 0 or more.");
-            }
-
-            var generator = new TorchGenerator(seed);
-            for (long i = 0; i < draws; i++)
-            {
-                generator.NextUInt32();
-            }
-
-            return generator;
-        }
+        /// <summary>A generator that continues where one with this seed and state was (see <see cref="CopyState"/>).</summary>
+        /// <exception cref="ArgumentException">The words or the index are not an MT19937 state.</exception>
+        public static TorchGenerator FromState(long seed, ReadOnlySpan<uint> words, int index) => new TorchGenerator(seed, Mt19937.FromState(words, index));
 
         /// <summary>The next 32 uniformly distributed bits (PyTorch's <c>random()</c>).</summary>
-        public uint NextUInt32()
-        {
-            Draws++;
-            return _engine.NextUInt32();
-        }
+        public uint NextUInt32() => _engine.NextUInt32();
 
         /// <summary>
         /// A uniform integer in [0, <paramref name="bound"/>) as <c>torch.randint(0, bound, …)</c> draws each element: one
@@ -98,8 +86,7 @@ namespace MakemorePS.Core
             }
         }
 
-        // PyTorch's normal_fill: every value a 24-bit uniform first, then Box–Muller on blocks of 16 (u1 from the first
-        // half, u2 from the second), in float precision, with the angle rounded to float from double.
+        // PyTorch's normal_fill: every value a 24-bit uniform first, then Box–Muller on blocks of 16.
         private void FillNormalBlocks(Span<float> destination)
         {
             for (int i = 0; i < destination.Length; i++)
@@ -109,7 +96,7 @@ namespace MakemorePS.Core
 
             for (int start = 0; start + NormalBlock <= destination.Length; start += NormalBlock)
             {
-                BoxMullerBlock(destination.Slice(start, NormalBlock));
+                TorchFloatMath.NormalsFromUniforms(destination.Slice(start, NormalBlock));
             }
 
             if (destination.Length % NormalBlock != 0)
@@ -120,21 +107,7 @@ namespace MakemorePS.Core
                     tail[i] = NextUniformFloat();
                 }
 
-                BoxMullerBlock(tail);
-            }
-        }
-
-        // normal_fill_16_AVX2: radius √(−2 ln(1 − u)) from the first half, angle 2π·u (in float) from the second.
-        private static void BoxMullerBlock(Span<float> block)
-        {
-            const int Half = NormalBlock / 2;
-            const float TwoPi = (float)(2.0 * Math.PI);
-            for (int j = 0; j < Half; j++)
-            {
-                float radius = (float)Math.Sqrt(-2f * TorchFloatMath.Log(1f - block[j]));
-                (float sine, float cosine) = TorchFloatMath.SinCos(TwoPi * block[j + Half]);
-                block[j] = radius * cosine;
-                block[j + Half] = radius * sine;
+                TorchFloatMath.NormalsFromUniforms(tail);
             }
         }
 

@@ -110,7 +110,7 @@ namespace MakemorePS.Core
             else
             {
                 _parameters = start.Parameters.Clone();
-                _batches = MlpBatchGenerator.Resume(start.Generator);
+                _batches = start.Generator.Resume();
                 _step = start.Steps;
                 _lastLoss = start.FinalLoss;
                 foreach (MlpTrainingRecord record in start.LossHistory)
