@@ -229,6 +229,9 @@ namespace MakemorePS.Core.Tests
         [Theory]
         [InlineData("\"formatVersion\": 3", "\"formatVersion\": 4", "newer MakemorePS")]
         [InlineData("\"formatVersion\": 3", "\"formatVersion\": 1", "format version 2 to 3")]
+        [InlineData("\"formatVersion\": 3", "\"formatVersion\": 3.5", "must be a whole number")]
+        [InlineData("\"formatVersion\": 3", "\"formatVersion\": 99999999999", "newer MakemorePS")]
+        [InlineData("\"generatorIndex\": ", "\"generatorIndex\": 1000000000000, \"indexWas\": ", "from 0 to 624")]
         [InlineData("\"generator\": \"PyTorch\"", "\"generator\": \"NumPy\"", "trainingState.generator")]
         [InlineData("\"generatorIndex\": ", "\"generatorIndex\": 625, \"indexWas\": ", "generatorIndex")]
         [InlineData("\"generatorWords\": \"", "\"generatorWords\": \"!", "generatorWords")]
@@ -245,6 +248,55 @@ namespace MakemorePS.Core.Tests
             Assert.Contains(original, json);
             ModelFormatException error = Assert.Throws<ModelFormatException>(() => ModelFile.FromJson(json.Replace(original, damaged)));
             Assert.Contains(expected, error.Message);
+        }
+
+        [Fact]
+        public void AGeneratorStateOfAllZeroBitsIsRefused()
+        {
+            string json = ModelFile.ToJson(MlpTrainer.Train(Names, Options(2)));
+            Match words = Regex.Match(json, "\"generatorWords\": \"([^\"]+)\"");
+            Assert.True(words.Success);
+            string zero = json.Replace(words.Groups[1].Value, Convert.ToBase64String(new byte[4 * Mt19937.StateWords]));
+            ModelFormatException error = Assert.Throws<ModelFormatException>(() => ModelFile.FromJson(zero));
+            Assert.Contains("\"trainingState.generatorWords\" is all zero bits", error.Message);
+            Assert.DoesNotContain("Parameter", error.Message);
+        }
+
+        [Fact]
+        public void ADeviceThatNeverEndsIsRefusedFromItsFirstBytes()
+        {
+            // As /dev/zero reads: endless zero bytes. Reading it to its end would never finish.
+            ModelFormatException error = Assert.Throws<ModelFormatException>(() => ModelFile.Load(new EndlessZeros()));
+            Assert.Contains("0x00", error.Message);
+        }
+
+        private sealed class EndlessZeros : Stream
+        {
+            public override bool CanRead => true;
+
+            public override bool CanSeek => false;
+
+            public override bool CanWrite => false;
+
+            public override long Length => throw new NotSupportedException();
+
+            public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+            public override int Read(byte[] buffer, int offset, int count)
+            {
+                Array.Clear(buffer, offset, count);
+                return count;
+            }
+
+            public override void Flush()
+            {
+            }
+
+            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+            public override void SetLength(long value) => throw new NotSupportedException();
+
+            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         }
 
         [Fact]

@@ -75,6 +75,17 @@ Describe 'Import-BigramModel' {
             ($errors.TargetObject | ForEach-Object { Split-Path -Path $_ -Leaf } | Sort-Object) | Should -Be @('empty.json', 'not-json.json', 'truncated.json')
         }
 
+        It 'refuses a file that is not text from its first bytes and still loads the others' {
+            $binary = Join-Path -Path $TestDrive -ChildPath 'zeros.json'
+            [System.IO.File]::WriteAllBytes($binary, [byte[]]::new(1MB))
+            $good = Join-Path -Path $script:Folder -ChildPath 'a-counts.json'
+            $models = @(Import-BigramModel -LiteralPath $binary, $good -ErrorVariable errors -ErrorAction SilentlyContinue)
+            $models.Count | Should -Be 1
+            $errors.Count | Should -Be 1
+            $errors[0].FullyQualifiedErrorId | Should -Be "InvalidModelFile,$script:CommandType"
+            $errors[0].Exception.Message | Should -Match 'not JSON, so not a model: it starts with the byte 0x00'
+        }
+
         It 'rejects a file written in a newer format' {
             $good = Join-Path -Path $script:Bad -ChildPath 'good.json'
             $newer = Join-Path -Path $TestDrive -ChildPath 'newer.json'

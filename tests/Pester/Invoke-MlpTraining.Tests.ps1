@@ -321,7 +321,9 @@ Describe 'Invoke-MlpTraining' {
             $whole = $script:Names | Invoke-MlpTraining -Steps 4 @script:Small
             $rest = $script:Names | Invoke-MlpTraining -Model $part -Steps 4 -Seed 99 -WarningVariable warnings -WarningAction SilentlyContinue
             $warnings.Count | Should -Be 1
-            $warnings[0].Message | Should -Match '-Seed'
+            $warnings[0].Message | Should -Be '-Seed applies to a new model only: a continued model keeps its weights and its random state, so it changes nothing.'
+            $null = $script:Names | Invoke-MlpTraining -Model $part -Steps 4 -Seed 99 -Initialization Gaussian -WarningVariable both -WarningAction SilentlyContinue
+            $both[0].Message | Should -Match '^-Seed and -Initialization apply to a new model only'
             $rest.LossHistory[2..3].Loss | Should -Be $whole.LossHistory[2..3].Loss
             $rest.LossHistory.Loss | Should -Be $whole.LossHistory.Loss
         }

@@ -14,12 +14,22 @@ namespace MakemorePS.Core
         internal static MlpModel Read(JsonElement root)
         {
             JsonElement versionElement = Required(root, "formatVersion", JsonValueKind.Number);
-            if (!versionElement.TryGetInt32(out int version) || version < MlpModelFormat.FirstFormatVersion || version > MlpModelFormat.FormatVersion)
+            if (!versionElement.TryGetInt64(out long wholeVersion))
             {
-                throw new ModelFormatException(versionElement.TryGetInt32(out int newer) && newer > MlpModelFormat.FormatVersion
-                    ? $"The file has format version {newer}, written by a newer MakemorePS; this version reads MLP models of format {MlpModelFormat.FirstFormatVersion} to {MlpModelFormat.FormatVersion}. Update MakemorePS to load it."
-                    : $"\"formatVersion\" is {versionElement.GetRawText()}; an MLP model has format version {MlpModelFormat.FirstFormatVersion} to {MlpModelFormat.FormatVersion}.");
+                throw new ModelFormatException($"\"formatVersion\" is {versionElement.GetRawText()}; it must be a whole number.");
             }
+
+            if (wholeVersion > MlpModelFormat.FormatVersion)
+            {
+                throw new ModelFormatException($"The file has format version {wholeVersion}, written by a newer MakemorePS; this version reads MLP models of format {MlpModelFormat.FirstFormatVersion} to {MlpModelFormat.FormatVersion}. Update MakemorePS to load it.");
+            }
+
+            if (wholeVersion < MlpModelFormat.FirstFormatVersion)
+            {
+                throw new ModelFormatException($"\"formatVersion\" is {wholeVersion}; an MLP model has format version {MlpModelFormat.FirstFormatVersion} to {MlpModelFormat.FormatVersion}.");
+            }
+
+            int version = (int)wholeVersion;
 
             Vocabulary vocabulary = ModelReader.ReadVocabulary(Required(root, "vocabulary", JsonValueKind.Array));
             JsonElement architecture = Required(root, "architecture", JsonValueKind.Object);
@@ -100,14 +110,20 @@ namespace MakemorePS.Core
                     words[i] = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(4 * i));
                 }
 
-                int index = ReadInt32(state, "generatorIndex", "trainingState");
+                JsonElement indexElement = Required(state, "generatorIndex", JsonValueKind.Number, "trainingState");
+                if (!indexElement.TryGetInt32(out int index) || index < 0 || index > Mt19937.StateWords)
+                {
+                    throw new ModelFormatException($"\"trainingState.generatorIndex\" is {indexElement.GetRawText()}; it must be a whole number from 0 to {Mt19937.StateWords}.");
+                }
+
                 try
                 {
                     return new TorchGeneratorState(seedValue, words, index);
                 }
                 catch (ArgumentException error)
                 {
-                    throw new ModelFormatException($"\"trainingState.generatorWords\" and \"generatorIndex\" are not a generator's state: {error.Message}", error);
+                    // The lengths and the index are checked above: what is left is a state of all zero bits.
+                    throw new ModelFormatException("\"trainingState.generatorWords\" is all zero bits, which no generator reaches.", error);
                 }
             }
 

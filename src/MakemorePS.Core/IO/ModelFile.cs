@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Text;
 using System.Text.Json;
@@ -97,9 +98,38 @@ namespace MakemorePS.Core
 
             using (var buffer = new MemoryStream())
             {
-                stream.CopyTo(buffer);
+                var chunk = new byte[81920];
+                bool startChecked = false;
+                int count;
+                while ((count = stream.Read(chunk, 0, chunk.Length)) > 0)
+                {
+                    buffer.Write(chunk, 0, count);
+                    startChecked = startChecked || CheckJsonStart(buffer);
+                }
+
                 return read(new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length));
             }
+        }
+
+        // Refuses, from its first byte, content that cannot be JSON text, so that a device such as /dev/zero, which never
+        // ends, is not read forever. JSON text in UTF-8 or UTF-16 (what the readers accept) starts with a byte-order mark,
+        // white space or the first character of a value. True once that byte was seen.
+        private static bool CheckJsonStart(MemoryStream buffer)
+        {
+            if (buffer.Length == 0)
+            {
+                return false;
+            }
+
+            byte first = buffer.GetBuffer()[0];
+            bool canStartJson = first == 0xEF || first == 0xFF || first == 0xFE
+                || first == (byte)' ' || first == (byte)'\t' || first == (byte)'\n' || first == (byte)'\r'
+                || first == (byte)'{' || first == (byte)'[' || first == (byte)'"' || first == (byte)'-'
+                || (first >= (byte)'0' && first <= (byte)'9') || first == (byte)'t' || first == (byte)'f' || first == (byte)'n';
+            return canStartJson
+                ? true
+                : throw new ModelFormatException(string.Format(CultureInfo.InvariantCulture,
+                    "The file is not JSON, so not a model: it starts with the byte 0x{0:X2}, and a model file starts with '{{'.", first));
         }
 
         /// <summary>Parses JSON text with <paramref name="read"/>.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using MakemorePS.Common;
 using MakemorePS.Core;
@@ -327,7 +328,8 @@ namespace MakemorePS.Commands
             if (!fresh && !_warnedAboutNewModelSettings && (bound.ContainsKey(nameof(Seed)) || bound.ContainsKey(nameof(Initialization))))
             {
                 _warnedAboutNewModelSettings = true;
-                WriteWarning(Messages.AppliesToNewModelOnly("its weights and its random state", "-Seed", "-Initialization"));
+                string[] given = new[] { nameof(Seed), nameof(Initialization) }.Where(bound.ContainsKey).Select(name => "-" + name).ToArray();
+                WriteWarning(Messages.AppliesToNewModelOnly("its weights and its random state", given));
             }
 
             options.DevLossInterval = DevLossInterval;
