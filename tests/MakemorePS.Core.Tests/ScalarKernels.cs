@@ -27,18 +27,6 @@ namespace MakemorePS.Core.Tests
             }
         }
 
-        /// <summary>Reference for <c>Dot(ReadOnlySpan{float}, ReadOnlySpan{float})</c>.</summary>
-        internal static float Dot(ReadOnlySpan<float> x, ReadOnlySpan<float> y)
-        {
-            float sum = 0f;
-            for (int i = 0; i < x.Length; i++)
-            {
-                sum += x[i] * y[i];
-            }
-
-            return sum;
-        }
-
         /// <summary>Reference for <c>ExpShifted(ReadOnlySpan{float}, float, Span{float})</c>.</summary>
         internal static void ExpShifted(ReadOnlySpan<float> x, float shift, Span<float> destination)
         {

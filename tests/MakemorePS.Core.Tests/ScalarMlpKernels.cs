@@ -81,14 +81,6 @@ namespace MakemorePS.Core.Tests
             }
         }
 
-        internal static void Subtract(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> destination)
-        {
-            for (int i = 0; i < x.Length; i++)
-            {
-                destination[i] = x[i] - y[i];
-            }
-        }
-
         internal static void ColumnSumsWithProducts(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> sums, Span<float> productSums)
         {
             int columns = sums.Length;
