@@ -43,6 +43,9 @@ namespace MakemorePS.Core
         /// <summary>"trainingState.generator" of models whose batches come from PyTorch's generator.</summary>
         internal const string TorchGenerator = "PyTorch";
 
+        /// <summary>"trainingState.generator" of models first saved in format 2, whose batches come from PCG32.</summary>
+        internal const string Pcg32Generator = "Pcg32";
+
         /// <summary>The little-endian bytes of MT19937 state words, as "generatorWords" holds them in base64.</summary>
         internal static byte[] WordBytes(ReadOnlySpan<uint> words)
         {
@@ -55,7 +58,16 @@ namespace MakemorePS.Core
             return bytes;
         }
 
-        /// <summary>"trainingState.generator" of models first saved in format 2, whose batches come from PCG32.</summary>
-        internal const string Pcg32Generator = "Pcg32";
+        /// <summary>The words whose little-endian bytes <paramref name="bytes"/> holds: the inverse of <see cref="WordBytes"/>.</summary>
+        internal static uint[] WordsFromBytes(ReadOnlySpan<byte> bytes)
+        {
+            var words = new uint[bytes.Length / 4];
+            for (int i = 0; i < words.Length; i++)
+            {
+                words[i] = BinaryPrimitives.ReadUInt32LittleEndian(bytes.Slice(4 * i));
+            }
+
+            return words;
+        }
     }
 }

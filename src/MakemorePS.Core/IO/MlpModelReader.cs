@@ -1,5 +1,4 @@
 using System;
-using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
@@ -104,12 +103,7 @@ namespace MakemorePS.Core
                     throw new ModelFormatException($"\"trainingState.generatorWords\" holds {bytes.Length} bytes; an MT19937 state is {4 * Mt19937.StateWords}.");
                 }
 
-                var words = new uint[Mt19937.StateWords];
-                for (int i = 0; i < words.Length; i++)
-                {
-                    words[i] = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(4 * i));
-                }
-
+                uint[] words = MlpModelFormat.WordsFromBytes(bytes);
                 JsonElement indexElement = Required(state, "generatorIndex", JsonValueKind.Number, "trainingState");
                 if (!indexElement.TryGetInt32(out int index) || index < 0 || index > Mt19937.StateWords)
                 {
